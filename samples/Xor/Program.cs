@@ -1,1 +1,68 @@
-Console.WriteLine("placeholder");
+// XOR: the smallest problem a single layer cannot solve, and the first one a hidden layer can.
+// Course concepts: forward pass, backpropagation, gradient descent with momentum, and local minima.
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNet;
+using NeuralNet.Activations;
+using NeuralNet.Initializers;
+using NeuralNet.Losses;
+using NeuralNet.Optimizers;
+using NeuralNet.Training;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+// 1. The data: one column per sample. x = (x₁, x₂), y = x₁ XOR x₂.
+var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 0, 1, 1 }, { 0, 1, 0, 1 } });
+var y = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1, 1, 0 } });
+
+// 2. One network, trained and watched: 2 inputs → 3 tanh units → 1 sigmoid output.
+var network = new Network(new Layer(2, 3, new Tanh()), new Layer(3, 1, new Sigmoid()));
+network.Initialize(new XavierUniform(), seed: 7);
+var trainer = new Trainer(network, new TrainerOptions
+{
+    Epochs = 2000, BatchSize = 4, LearningRate = 0.5, Seed = 7,
+    Loss = new MeanSquaredError(), Optimizer = new Sgd(momentum: 0.9),
+});
+Console.WriteLine($"{network}: quadratic cost, SGD with momentum 0.9, η = 0.5, 2000 epochs");
+var progress = new SynchronousProgress<EpochReport>(r =>
+{
+    if (r.Epoch == 1 || r.Epoch % 250 == 0) Console.WriteLine($"  epoch {r.Epoch,4}   loss {r.Loss:F6}");
+});
+trainer.Train(x, y, progress);
+
+// 3. The truth table the trained network computes.
+var output = network.Predict(x);
+Console.WriteLine();
+Console.WriteLine("  x₁  x₂  target  output");
+for (int j = 0; j < 4; j++)
+    Console.WriteLine($"  {x[0, j],2}  {x[1, j],2}  {y[0, j],6}  {output[0, j]:F4}");
+
+// 4. XOR has local minima: count how many of 20 random starts reach the solution.
+//    Converged means every output is within 0.25 of its target after training.
+const int Seeds = 20;
+Console.WriteLine();
+Console.WriteLine($"Converged runs out of {Seeds} seeds (2000 epochs, same settings, default initialiser per activation):");
+Console.WriteLine("  network       Sigmoid  Tanh  ReLU");
+foreach (int hidden in new[] { 2, 3 })
+{
+    Console.Write($"  2-{hidden}-1 hidden ");
+    foreach (IActivation activation in new IActivation[] { new Sigmoid(), new Tanh(), new ReLU() })
+    {
+        int converged = 0;
+        for (int seed = 0; seed < Seeds; seed++)
+        {
+            var candidate = new Network(new Layer(2, hidden, activation), new Layer(hidden, 1, new Sigmoid()));
+            candidate.Initialize(seed);
+            new Trainer(candidate, trainer.Options with { Seed = seed, Optimizer = new Sgd(momentum: 0.9) }).Train(x, y);
+            if ((candidate.Predict(x) - y).Enumerate().All(e => Math.Abs(e) < 0.25)) converged++;
+        }
+        Console.Write($"{converged,6}/{Seeds}");
+    }
+    Console.WriteLine();
+}
+
+/// <summary>Reports progress on the training thread, so lines print in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

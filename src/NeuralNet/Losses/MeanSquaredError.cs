@@ -1,0 +1,37 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace NeuralNet.Losses;
+
+/// <summary>
+/// The quadratic cost C = 1/(2m) Σₓ ‖a − y‖², with ∇ₐCₓ = a − y (Nielsen, chapter 1, eq. 6).
+/// </summary>
+/// <remarks>Equal to PyTorch's <c>0.5 * ((a - y) ** 2).sum(0).mean()</c> for column-per-sample a and y.</remarks>
+public sealed class MeanSquaredError : ILoss
+{
+    /// <inheritdoc/>
+    public string Name => "MeanSquaredError";
+
+    /// <inheritdoc/>
+    public double Value(Matrix<double> output, Matrix<double> target)
+    {
+        LossGuard.Shapes(output, target);
+        double sum = 0;
+        for (int c = 0; c < output.ColumnCount; c++)
+            for (int r = 0; r < output.RowCount; r++)
+            {
+                double d = output[r, c] - target[r, c];
+                sum += d * d;
+            }
+        return sum / (2.0 * output.ColumnCount);
+    }
+
+    /// <inheritdoc/>
+    public void Gradient(Matrix<double> output, Matrix<double> target, Matrix<double> result)
+    {
+        LossGuard.Shapes(output, target);
+        output.Subtract(target, result);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

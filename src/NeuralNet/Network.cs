@@ -1,0 +1,183 @@
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Activations;
+using NeuralNet.Initializers;
+using NeuralNet.Losses;
+
+namespace NeuralNet;
+
+/// <summary>
+/// A feed-forward network: a chain of <see cref="Layer"/>s, aᴸ = fᴸ(Wᴸ · … f¹(W¹·x + b¹) … + bᴸ).
+/// </summary>
+/// <remarks>
+/// <para><b>One column per sample, everywhere.</b> A batch of m inputs is an <see cref="InputSize"/> × m matrix and the
+/// outputs are <see cref="OutputSize"/> × m; layer l's weights are n_out × n_in, so z = W·x + b as in Nielsen's book.</para>
+/// <para>A new network is initialised deterministically: each layer with the default initialiser for its activation
+/// (<see cref="DefaultInitializer"/>), from seed 0. Call <see cref="Initialize(IInitializer, int)"/> to choose.</para>
+/// <para>A network is not thread-safe: its layers keep work buffers for the forward and backward passes.</para>
+/// </remarks>
+/// <example><code>
+/// var network = new Network(new Layer(2, 3, new Tanh()), new Layer(3, 1, new Sigmoid()));
+/// Console.WriteLine(network);   // Network[2→3 Tanh, 3→1 Sigmoid]
+/// </code></example>
+public sealed class Network
+{
+    private readonly Layer[] _layers;
+    private readonly Parameter[] _parameters;
+
+    /// <summary>Chains the given layers, checking that each layer's inputs match the previous layer's outputs, and initialises them.</summary>
+    /// <exception cref="ArgumentException">No layers, a null layer, the same layer twice, or mismatched sizes (naming both layers).</exception>
+    public Network(params Layer[] layers) : this((IEnumerable<Layer>)layers) { }
+
+    /// <summary>Chains the given layers; see <see cref="Network(Layer[])"/>.</summary>
+    public Network(IEnumerable<Layer> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        _layers = layers.ToArray();
+        if (_layers.Length == 0)
+            throw new ArgumentException("A network needs at least one layer. Received: 0 layers.", nameof(layers));
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            if (_layers[l] is null)
+                throw new ArgumentException($"Layer {l} is null.", nameof(layers));
+            if (Array.IndexOf(_layers, _layers[l]) != l)
+                throw new ArgumentException($"Layer {l} is the same object as layer {Array.IndexOf(_layers, _layers[l])}; create a new Layer for each position.", nameof(layers));
+            if (l > 0 && _layers[l].InputSize != _layers[l - 1].OutputSize)
+                throw new ArgumentException(
+                    $"Layer {l} ({_layers[l]}) expects {_layers[l].InputSize} inputs but layer {l - 1} ({_layers[l - 1]}) has {_layers[l - 1].OutputSize} outputs.",
+                    nameof(layers));
+        }
+        _parameters = _layers.SelectMany(layer => layer.Parameters).ToArray();
+        Initialize(seed: 0);
+    }
+
+    /// <summary>The layers, from input to output.</summary>
+    public IReadOnlyList<Layer> Layers => _layers;
+
+    /// <summary>n_in of the first layer: the number of rows an input matrix must have.</summary>
+    public int InputSize => _layers[0].InputSize;
+
+    /// <summary>n_out of the last layer: the number of rows of the output.</summary>
+    public int OutputSize => _layers[^1].OutputSize;
+
+    /// <summary>Every trainable parameter with its gradient, layer by layer (W¹, b¹, W², b², …).</summary>
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>The total number of trainable values.</summary>
+    public int ParameterCount => _parameters.Sum(p => p.Value.Length);
+
+    /// <summary>The initialiser a new network uses for a layer with activation f: He-normal for the ReLU family, Xavier-uniform otherwise.</summary>
+    public static IInitializer DefaultInitializer(IActivation activation) =>
+        activation is ReLU or LeakyReLU ? new HeNormal() : new XavierUniform();
+
+    /// <summary>Re-draws every layer's weights and biases with <paramref name="initializer"/> from one <see cref="Random"/>(<paramref name="seed"/>), layer by layer: the same seed gives the same network.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="initializer"/> is null.</exception>
+    public void Initialize(IInitializer initializer, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(initializer);
+        var random = new Random(seed);
+        foreach (var layer in _layers)
+            initializer.Initialize(layer.Weights, layer.Biases, random);
+    }
+
+    /// <summary>Re-draws every layer with its <see cref="DefaultInitializer"/>, from one <see cref="Random"/>(<paramref name="seed"/>).</summary>
+    public void Initialize(int seed)
+    {
+        var random = new Random(seed);
+        foreach (var layer in _layers)
+            DefaultInitializer(layer.Activation).Initialize(layer.Weights, layer.Biases, random);
+    }
+
+    /// <summary>Feeds a batch forward: A = network(X).</summary>
+    /// <param name="inputs">X, <see cref="InputSize"/> × m, one column per sample.</param>
+    /// <returns>A new <see cref="OutputSize"/> × m matrix.</returns>
+    /// <exception cref="ArgumentException">Wrong number of rows (naming both shapes), or NaN/Infinity in X (naming row and column).</exception>
+    public Matrix<double> Predict(Matrix<double> inputs)
+    {
+        Guard.Rows(inputs, InputSize, nameof(inputs), $"network {this}");
+        Guard.Finite(inputs, nameof(inputs));
+        return Forward(inputs, training: false).Clone();
+    }
+
+    /// <summary>Feeds one sample forward.</summary>
+    /// <param name="input">x, with <see cref="InputSize"/> entries.</param>
+    /// <returns>a, with <see cref="OutputSize"/> entries.</returns>
+    public Vector<double> Predict(Vector<double> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Predict(input.ToColumnMatrix()).Column(0);
+    }
+
+    /// <summary>Feeds samples given as one array per sample forward; returns one array per sample.</summary>
+    public double[][] Predict(double[][] inputs) => Guard.Rows(Predict(Guard.Columns(inputs, nameof(inputs))));
+
+    /// <summary>Feeds one sample, given as an array, forward.</summary>
+    public double[] Predict(double[] input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Predict(Vector<double>.Build.DenseOfArray(input)).ToArray();
+    }
+
+    /// <summary>
+    /// Backpropagation on one batch: the cost C and ∂C/∂W, ∂C/∂b for every layer, averaged over the batch. Parameters are not changed.
+    /// </summary>
+    /// <remarks>
+    /// Useful at any moment, e.g. right after initialisation to measure each layer's "speed of learning" ‖∂C/∂b‖
+    /// as in Nielsen's chapter 5: for a [784, 30, 30, 30, 10] sigmoid network on 1,000 digits the first hidden layer's
+    /// gradient is several times smaller than the last's (<see cref="Gradients.Layers"/>[l].BiasGradient.L2Norm()).
+    /// </remarks>
+    /// <param name="inputs">X, <see cref="InputSize"/> × m.</param>
+    /// <param name="targets">Y, <see cref="OutputSize"/> × m.</param>
+    /// <param name="loss">The cost function C.</param>
+    /// <exception cref="ArgumentException">Mismatched shapes (naming both) or non-finite values (naming row and column).</exception>
+    public Gradients Backpropagate(Matrix<double> inputs, Matrix<double> targets, ILoss loss)
+    {
+        ValidateBatch(inputs, targets);
+        ArgumentNullException.ThrowIfNull(loss);
+        double cost = ForwardBackward(inputs, targets, loss);
+        return new Gradients(cost, _layers.Select(l => new LayerGradients(l.WeightGradient.Clone(), l.BiasGradient.Clone())).ToArray());
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Network[{string.Join(", ", _layers.Select(l => l.ToString()))}]";
+
+    /// <summary>Checks a batch's shapes and values; used by every public entry point that takes inputs and targets.</summary>
+    internal void ValidateBatch(Matrix<double> inputs, Matrix<double> targets, string inputsName = "inputs", string targetsName = "targets")
+    {
+        Guard.Rows(inputs, InputSize, inputsName, $"network {this}");
+        Guard.Rows(targets, OutputSize, targetsName, $"the output layer of network {this}");
+        Guard.SameColumns(inputs, targets, inputsName, targetsName);
+        Guard.Finite(inputs, inputsName);
+        Guard.Finite(targets, targetsName);
+    }
+
+    /// <summary>Forward pass through every layer, without checks; returns the last layer's output buffer.</summary>
+    internal Matrix<double> Forward(Matrix<double> inputs, bool training)
+    {
+        var a = inputs;
+        foreach (var layer in _layers)
+            a = layer.Forward(a, training);
+        return a;
+    }
+
+    /// <summary>
+    /// One forward and backward pass without checks: returns C and leaves ∂C/∂W, ∂C/∂b in each layer's gradient buffers.
+    /// </summary>
+    internal double ForwardBackward(Matrix<double> inputs, Matrix<double> targets, ILoss loss)
+    {
+        var output = Forward(inputs, training: true);
+        double cost = loss.Value(output, targets);
+
+        var last = _layers[^1];
+        Matrix<double>? dA;
+        if (loss.TryOutputDelta(last.Activation, output, targets, last.Delta))  // δᴸ = a − y, where it simplifies
+            dA = last.BackwardFromDelta(computeInputGradient: _layers.Length > 1);
+        else
+        {
+            loss.Gradient(output, targets, last.OutputGradient);                  // ∇ₐC
+            dA = last.Backward(last.OutputGradient, _layers.Length > 1);          // δᴸ = ∇ₐC ⊙ f′(zᴸ)   (BP1)
+        }
+        for (int l = _layers.Length - 2; l >= 0; l--)
+            dA = _layers[l].Backward(dA!, computeInputGradient: l > 0);           // δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ) (BP2)
+        return cost;
+    }
+}

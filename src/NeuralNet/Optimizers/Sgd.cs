@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+
+namespace NeuralNet.Optimizers;
+
+/// <summary>
+/// Stochastic gradient descent, optionally with momentum, following PyTorch's <c>torch.optim.SGD</c> (dampening 0):
+/// v ← μ·v + g;  θ ← θ − η·v   (Nesterov: θ ← θ − η·(g + μ·v)).
+/// </summary>
+/// <remarks>
+/// With μ = 0 this is Nielsen's plain update θ ← θ − η·∂C/∂θ. The velocity v starts at 0, so the first step is θ ← θ − η·g.
+/// </remarks>
+public sealed class Sgd : IOptimizer
+{
+    private readonly ConditionalWeakTable<Parameter, double[]> _velocity = new();
+
+    /// <summary>Creates the optimizer.</summary>
+    /// <param name="momentum">μ ∈ [0, 1); default 0 (plain SGD).</param>
+    /// <param name="nesterov">Use Nesterov momentum; requires μ &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">μ outside [0, 1), or Nesterov without momentum.</exception>
+    public Sgd(double momentum = 0.0, bool nesterov = false)
+    {
+        if (!(momentum >= 0 && momentum < 1))
+            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, $"momentum must be in [0, 1). Received: momentum={momentum}.");
+        if (nesterov && momentum == 0)
+            throw new ArgumentOutOfRangeException(nameof(nesterov), nesterov, "Nesterov momentum needs momentum > 0. Received: momentum=0, nesterov=true.");
+        Momentum = momentum;
+        Nesterov = nesterov;
+    }
+
+    /// <summary>μ, the momentum coefficient.</summary>
+    public double Momentum { get; }
+
+    /// <summary>Whether the Nesterov form is used.</summary>
+    public bool Nesterov { get; }
+
+    /// <inheritdoc/>
+    public void Step(IReadOnlyList<Parameter> parameters, double learningRate)
+    {
+        for (int p = 0; p < parameters.Count; p++)
+        {
+            var theta = parameters[p].Value;
+            var g = parameters[p].Gradient;
+            if (Momentum == 0)
+            {
+                TensorPrimitives.MultiplyAdd(g, -learningRate, theta, theta);        // θ ← θ − η·g
+                continue;
+            }
+            if (!_velocity.TryGetValue(parameters[p], out var v))
+            {
+                v = new double[theta.Length];
+                _velocity.Add(parameters[p], v);
+            }
+            TensorPrimitives.MultiplyAdd(v, Momentum, g, v);                          // v ← μ·v + g
+            if (Nesterov)
+            {
+                for (int i = 0; i < theta.Length; i++)
+                    theta[i] -= learningRate * (g[i] + Momentum * v[i]);             // θ ← θ − η·(g + μ·v)
+            }
+            else
+                TensorPrimitives.MultiplyAdd(v, -learningRate, theta, theta);        // θ ← θ − η·v
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Reset() => _velocity.Clear();
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        Momentum == 0 ? "Sgd" : string.Create(CultureInfo.InvariantCulture, $"Sgd(momentum: {Momentum}{(Nesterov ? ", nesterov" : "")})");
+}

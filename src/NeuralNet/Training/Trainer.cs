@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace NeuralNet.Training;
+
+/// <summary>
+/// Mini-batch gradient descent: for each epoch, shuffle, split into mini-batches of m samples, and for each batch
+/// backpropagate (<see cref="Network"/>) and let the optimizer update every parameter.
+/// </summary>
+/// <remarks>
+/// <para>Nielsen's <c>SGD</c> / <c>update_mini_batch</c>, with pluggable loss, optimizer and weight decay. Inputs and
+/// targets have one column per sample. The library never prints: watch progress with an <see cref="IProgress{T}"/>.</para>
+/// <para>Once warm, a training step allocates nothing: mini-batches are gathered into reusable buffers and every layer
+/// keeps its work matrices.</para>
+/// </remarks>
+/// <example><code>
+/// var trainer = new Trainer(network, new TrainerOptions { Epochs = 2000, BatchSize = 4, LearningRate = 0.5 });
+/// TrainingHistory history = trainer.Train(x, y);
+/// </code></example>
+public sealed class Trainer
+{
+    private readonly LayerStatistics[] _statistics;
+    private Matrix<double>? _batchInputs, _batchTargets, _lastInputs, _lastTargets;
+
+    /// <summary>Creates a trainer for <paramref name="network"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public Trainer(Network network, TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        Network = network;
+        Options = options;
+        _statistics = network.Layers.Select((layer, i) => new LayerStatistics(layer, i)).ToArray();
+    }
+
+    /// <summary>The network being trained (its parameters change in place).</summary>
+    public Network Network { get; }
+
+    /// <summary>The training settings.</summary>
+    public TrainerOptions Options { get; }
+
+    /// <summary>Trains on inputs X (n_in × n) and targets Y (n_out × n) for <see cref="TrainerOptions.Epochs"/> epochs.</summary>
+    /// <param name="inputs">X, one column per sample.</param>
+    /// <param name="targets">Y, one column per sample.</param>
+    /// <param name="progress">Receives each <see cref="EpochReport"/> as soon as the epoch ends.</param>
+    /// <param name="cancellationToken">Stops training after the current mini-batch; the history is marked <see cref="TrainingHistory.Cancelled"/>.</param>
+    /// <returns>One report per completed epoch.</returns>
+    /// <exception cref="ArgumentException">Mismatched shapes (naming both) or NaN/Infinity in the data (naming row and column).</exception>
+    /// <exception cref="TrainingDivergedException">The cost or a gradient became NaN or infinite.</exception>
+    public TrainingHistory Train(Matrix<double> inputs, Matrix<double> targets,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default) =>
+        Train(inputs, targets, null, null, progress, cancellationToken);
+
+    /// <summary>Trains as <see cref="Train(Matrix{double}, Matrix{double}, IProgress{EpochReport}?, CancellationToken)"/>, and after every epoch measures the cost and accuracy on a validation set.</summary>
+    /// <param name="inputs">X, one column per sample.</param>
+    /// <param name="targets">Y, one column per sample.</param>
+    /// <param name="validationInputs">Validation X (n_in × n_v), or null.</param>
+    /// <param name="validationTargets">Validation Y (n_out × n_v), or null.</param>
+    /// <param name="progress">Receives each <see cref="EpochReport"/> as soon as the epoch ends.</param>
+    /// <param name="cancellationToken">Stops training after the current mini-batch.</param>
+    public TrainingHistory Train(Matrix<double> inputs, Matrix<double> targets,
+        Matrix<double>? validationInputs, Matrix<double>? validationTargets,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Network.ValidateBatch(inputs, targets);
+        if ((validationInputs is null) != (validationTargets is null))
+            throw new ArgumentException("Pass both validationInputs and validationTargets, or neither.", validationInputs is null ? nameof(validationInputs) : nameof(validationTargets));
+        if (validationInputs is not null)
+            Network.ValidateBatch(validationInputs, validationTargets!, nameof(validationInputs), nameof(validationTargets));
+
+        var x = Dense(inputs);
+        var y = Dense(targets);
+        int n = x.ColumnCount;
+        int batchSize = Math.Min(Options.BatchSize, n);
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        var random = new Random(Options.Seed);
+        var history = new TrainingHistory();
+
+        for (int epoch = 1; epoch <= Options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            if (Options.Shuffle) random.Shuffle(order);        // seeded Fisher–Yates
+            foreach (var s in _statistics) s.Reset();
+            double lossSum = 0;
+            int batch = 0;
+            for (int start = 0; start < n; start += batchSize)
+            {
+                int m = Math.Min(batchSize, n - start);
+                var (xb, yb) = Gather(x, y, order, start, m);
+                batch++;
+                lossSum += Step(xb, yb, epoch, batch) * m;
+                if (Options.CollectDiagnostics)
+                    foreach (var s in _statistics) s.AddActivations();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    history.Cancelled = true;
+                    return history;
+                }
+            }
+
+            double? validationLoss = null, validationAccuracy = null;
+            if (validationInputs is not null)
+            {
+                var output = Network.Forward(validationInputs, training: false);
+                validationLoss = Options.Loss.Value(output, validationTargets!);
+                validationAccuracy = Accuracy(output, validationTargets!);
+            }
+            var report = new EpochReport(epoch, lossSum / n, validationLoss, validationAccuracy, clock.Elapsed,
+                Options.LearningRate, _statistics.Select(s => s.Report()).ToArray());
+            history.Add(report);
+            progress?.Report(report);
+        }
+        return history;
+    }
+
+    /// <summary>Trains on samples given as one array per sample (inputs[i] and targets[i] belong together).</summary>
+    /// <exception cref="ArgumentException">Ragged arrays or a different number of inputs and targets.</exception>
+    public TrainingHistory Train(double[][] inputs, double[][] targets,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default) =>
+        Train(Guard.Columns(inputs, nameof(inputs)), Guard.Columns(targets, nameof(targets)), progress, cancellationToken);
+
+    /// <summary>
+    /// Exactly one optimisation step on the given batch: backpropagate, add weight decay, update. Returns the batch's cost before the update.
+    /// </summary>
+    /// <param name="inputs">X, n_in × m.</param>
+    /// <param name="targets">Y, n_out × m.</param>
+    /// <exception cref="ArgumentException">Mismatched shapes or non-finite values.</exception>
+    /// <exception cref="TrainingDivergedException">The cost or a gradient is NaN or infinite; no update is made.</exception>
+    public double TrainBatch(Matrix<double> inputs, Matrix<double> targets)
+    {
+        Network.ValidateBatch(inputs, targets);
+        return Step(inputs, targets, epoch: 1, batch: 1);
+    }
+
+    /// <summary>One step without argument checks: backprop, divergence check, weight decay, optimizer.</summary>
+    private double Step(Matrix<double> inputs, Matrix<double> targets, int epoch, int batch)
+    {
+        double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
+        if (!double.IsFinite(loss))
+            throw new TrainingDivergedException(epoch, batch, loss, Options.LearningRate, "the loss became " + loss);
+        foreach (var s in _statistics)
+        {
+            var norms = s.GradientNorms();
+            if (!double.IsFinite(norms.Bias) || !double.IsFinite(norms.Weight))
+                throw new TrainingDivergedException(epoch, batch, loss, Options.LearningRate, "a gradient became infinite or NaN");
+            s.AddGradientNorms(norms);
+        }
+        if (Options.WeightDecay > 0)
+            foreach (var p in Network.Parameters)
+                if (p.IsWeight) TensorPrimitives.MultiplyAdd(p.Value, Options.WeightDecay, p.Gradient, p.Gradient); // g ← g + λ·W
+        Options.Optimizer.Step(Network.Parameters, Options.LearningRate);
+        return loss;
+    }
+
+    /// <summary>Copies the columns order[start .. start+m) of X and Y into reusable batch buffers.</summary>
+    private (Matrix<double>, Matrix<double>) Gather(Matrix<double> x, Matrix<double> y, int[] order, int start, int m)
+    {
+        var xb = BatchBuffer(ref _batchInputs, ref _lastInputs, x.RowCount, m);
+        var yb = BatchBuffer(ref _batchTargets, ref _lastTargets, y.RowCount, m);
+        CopyColumns(x, xb, order, start);
+        CopyColumns(y, yb, order, start);
+        return (xb, yb);
+    }
+
+    /// <summary>A rows × m buffer: the full-batch one, or the one for a smaller last batch; allocated once.</summary>
+    private static Matrix<double> BatchBuffer(ref Matrix<double>? full, ref Matrix<double>? last, int rows, int m)
+    {
+        if (full is not null && full.RowCount == rows && full.ColumnCount == m) return full;
+        if (last is not null && last.RowCount == rows && last.ColumnCount == m) return last;
+        if (full is null || full.RowCount != rows) return full = Matrix<double>.Build.Dense(rows, m);
+        return last = Matrix<double>.Build.Dense(rows, m);
+    }
+
+    /// <summary>Each sample's column is contiguous in column-major storage, so gathering is one copy per sample.</summary>
+    private static void CopyColumns(Matrix<double> source, Matrix<double> destination, int[] order, int start)
+    {
+        var from = source.AsColumnMajorArray().AsSpan();
+        var to = destination.AsColumnMajorArray().AsSpan();
+        int rows = source.RowCount;
+        for (int j = 0; j < destination.ColumnCount; j++)
+            from.Slice(order[start + j] * rows, rows).CopyTo(to.Slice(j * rows, rows));
+    }
+
+    private static Matrix<double> Dense(Matrix<double> m) =>
+        m.AsColumnMajorArray() is not null ? m : Matrix<double>.Build.DenseOfMatrix(m);
+
+    /// <summary>Share of columns classified correctly: argmax(a) = argmax(y), or for a single output (a ≥ 0.5) = (y ≥ 0.5).</summary>
+    internal static double Accuracy(Matrix<double> outputs, Matrix<double> targets)
+    {
+        int correct = 0;
+        for (int c = 0; c < outputs.ColumnCount; c++)
+        {
+            bool hit = outputs.RowCount == 1
+                ? (outputs[0, c] >= 0.5) == (targets[0, c] >= 0.5)
+                : ArgMax(outputs, c) == ArgMax(targets, c);
+            if (hit) correct++;
+        }
+        return (double)correct / outputs.ColumnCount;
+    }
+
+    private static int ArgMax(Matrix<double> m, int column)
+    {
+        int best = 0;
+        for (int r = 1; r < m.RowCount; r++)
+            if (m[r, column] > m[best, column]) best = r;
+        return best;
+    }
+}
