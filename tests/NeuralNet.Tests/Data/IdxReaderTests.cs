@@ -176,6 +176,21 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadImages_RejectsGzipFileCutShort()
+    {
+        byte[] pixels = new byte[50 * 784];
+        new Random(1).NextBytes(pixels);
+        byte[] gz = Gzip(ImageFileBytes(new IdxImages(50, 28, 28, pixels)));
+        string path = _temp.File("cut.gz");
+        File.WriteAllBytes(path, gz[..(gz.Length / 2)]);
+
+        var ex = Should.Throw<InvalidDataException>(() => IdxReader.ReadImages(path));
+
+        ex.Message.ShouldContain(path);
+        ex.Message.ShouldContain("truncated data");
+    }
+
+    [Fact]
     public void ReadLabels_RejectsTruncatedData()
     {
         string path = _temp.File("short-labels.idx");
