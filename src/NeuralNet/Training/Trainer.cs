@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Data;
 
 namespace NeuralNet.Training;
 
@@ -81,6 +82,7 @@ public sealed class Trainer
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
+            double learningRate = Options.Schedule?.LearningRate(epoch, Options.Epochs, Options.LearningRate) ?? Options.LearningRate;
             if (Options.Shuffle) random.Shuffle(order);        // seeded Fisher–Yates
             foreach (var s in _statistics) s.Reset();
             double lossSum = 0;
@@ -89,8 +91,9 @@ public sealed class Trainer
             {
                 int m = Math.Min(batchSize, n - start);
                 var (xb, yb) = Gather(x, y, order, start, m);
+                Options.Augmentation?.Apply(xb, random);
                 batch++;
-                lossSum += Step(xb, yb, epoch, batch) * m;
+                lossSum += Step(xb, yb, learningRate, epoch, batch) * m;
                 if (Options.CollectDiagnostics)
                     foreach (var s in _statistics) s.AddActivations();
                 if (cancellationToken.IsCancellationRequested)
@@ -108,7 +111,7 @@ public sealed class Trainer
                 validationAccuracy = Accuracy(output, validationTargets!);
             }
             var report = new EpochReport(epoch, lossSum / n, validationLoss, validationAccuracy, clock.Elapsed,
-                Options.LearningRate, _statistics.Select(s => s.Report()).ToArray());
+                learningRate, _statistics.Select(s => s.Report()).ToArray());
             history.Add(report);
             progress?.Report(report);
         }
@@ -121,6 +124,18 @@ public sealed class Trainer
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default) =>
         Train(Guard.Columns(inputs, nameof(inputs)), Guard.Columns(targets, nameof(targets)), progress, cancellationToken);
 
+    /// <summary>Trains on a <see cref="Dataset"/> (its inputs and one-hot targets), measuring cost and accuracy on <paramref name="validation"/> after every epoch if given.</summary>
+    /// <param name="training">The training set.</param>
+    /// <param name="validation">A validation set, or null.</param>
+    /// <param name="progress">Receives each <see cref="EpochReport"/> as soon as the epoch ends.</param>
+    /// <param name="cancellationToken">Stops training after the current mini-batch.</param>
+    public TrainingHistory Train(Dataset training, Dataset? validation = null,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return Train(training.Inputs, training.Targets, validation?.Inputs, validation?.Targets, progress, cancellationToken);
+    }
+
     /// <summary>
     /// Exactly one optimisation step on the given batch: backpropagate, add weight decay, update. Returns the batch's cost before the update.
     /// </summary>
@@ -131,26 +146,26 @@ public sealed class Trainer
     public double TrainBatch(Matrix<double> inputs, Matrix<double> targets)
     {
         Network.ValidateBatch(inputs, targets);
-        return Step(inputs, targets, epoch: 1, batch: 1);
+        return Step(inputs, targets, Options.LearningRate, epoch: 1, batch: 1);
     }
 
     /// <summary>One step without argument checks: backprop, divergence check, weight decay, optimizer.</summary>
-    private double Step(Matrix<double> inputs, Matrix<double> targets, int epoch, int batch)
+    private double Step(Matrix<double> inputs, Matrix<double> targets, double learningRate, int epoch, int batch)
     {
         double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
         if (!double.IsFinite(loss))
-            throw new TrainingDivergedException(epoch, batch, loss, Options.LearningRate, "the loss became " + loss);
+            throw new TrainingDivergedException(epoch, batch, loss, learningRate, "the loss became " + loss);
         foreach (var s in _statistics)
         {
             var norms = s.GradientNorms();
             if (!double.IsFinite(norms.Bias) || !double.IsFinite(norms.Weight))
-                throw new TrainingDivergedException(epoch, batch, loss, Options.LearningRate, "a gradient became infinite or NaN");
+                throw new TrainingDivergedException(epoch, batch, loss, learningRate, "a gradient became infinite or NaN");
             s.AddGradientNorms(norms);
         }
         if (Options.WeightDecay > 0)
             foreach (var p in Network.Parameters)
                 if (p.IsWeight) TensorPrimitives.MultiplyAdd(p.Value, Options.WeightDecay, p.Gradient, p.Gradient); // g ← g + λ·W
-        Options.Optimizer.Step(Network.Parameters, Options.LearningRate);
+        Options.Optimizer.Step(Network.Parameters, learningRate);
         return loss;
     }
 

@@ -1,3 +1,4 @@
+using NeuralNet.Data;
 using NeuralNet.Losses;
 using NeuralNet.Optimizers;
 
@@ -46,6 +47,12 @@ public sealed record TrainerOptions
 
     /// <summary>Shuffle the samples at the start of every epoch (default true). False keeps the given column order, which makes runs comparable with other frameworks.</summary>
     public bool Shuffle { get; init; } = true;
+
+    /// <summary>How the learning rate changes from epoch to epoch (e.g. <see cref="StepDecay"/>, <see cref="CosineDecay"/>); null (default) keeps <see cref="LearningRate"/> constant.</summary>
+    public ILearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>Data augmentation applied to each training mini-batch (e.g. <see cref="RandomShift"/>); null (default) for none.</summary>
+    public IBatchTransform? Augmentation { get; init; }
 
     /// <summary>
     /// Collect per-layer activation statistics (mean, standard deviation, saturated and dead fractions) for each

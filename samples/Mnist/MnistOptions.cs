@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuralNet;
+using NeuralNet.Activations;
+using NeuralNet.Data;
+using NeuralNet.Initializers;
+using NeuralNet.Losses;
+using NeuralNet.Optimizers;
+using NeuralNet.Training;
+
+/// <summary>The command line of the MNIST sample; every option has a default that gives the recipe in the README.</summary>
+sealed class MnistOptions
+{
+    readonly Option<int> _epochs = Positive(new Option<int>("--epochs") { Description = "Passes over the training set", DefaultValueFactory = _ => 20 });
+    readonly Option<int> _batchSize = Positive(new Option<int>("--batch-size") { Description = "Samples per mini-batch (m)", DefaultValueFactory = _ => 32 });
+    readonly Option<double> _learningRate = new("--learning-rate") { Description = "Learning rate η at the first epoch", DefaultValueFactory = _ => 0.2 };
+    readonly Option<string> _hidden = new("--hidden") { Description = "Hidden layer sizes, comma-separated, e.g. 100,30", DefaultValueFactory = _ => "256" };
+    readonly Option<string> _activation = new Option<string>("--activation") { Description = "Hidden activation", DefaultValueFactory = _ => "relu" }
+        .AcceptOnlyFromAmong("sigmoid", "tanh", "relu", "leakyrelu");
+    readonly Option<string> _loss = new Option<string>("--loss") { Description = "cce: softmax output + cross-entropy; mse or bce: sigmoid outputs", DefaultValueFactory = _ => "cce" }
+        .AcceptOnlyFromAmong("cce", "mse", "bce");
+    readonly Option<string> _initializer = new Option<string>("--initializer") { Description = "Weight initialiser (default: He for ReLU, Xavier otherwise)", DefaultValueFactory = _ => "default" }
+        .AcceptOnlyFromAmong("default", "standard", "lecun", "xavier", "he");
+    readonly Option<string> _optimizer = new Option<string>("--optimizer") { Description = "Update rule", DefaultValueFactory = _ => "sgd" }
+        .AcceptOnlyFromAmong("sgd", "adam");
+    readonly Option<double> _momentum = new("--momentum") { Description = "SGD momentum μ", DefaultValueFactory = _ => 0.0 };
+    readonly Option<double> _weightDecay = new("--weight-decay") { Description = "L2 weight decay λ", DefaultValueFactory = _ => 0.0 };
+    readonly Option<string> _schedule = new Option<string>("--schedule") { Description = "Learning-rate schedule over the epochs", DefaultValueFactory = _ => "cosine" }
+        .AcceptOnlyFromAmong("constant", "cosine", "step");
+    readonly Option<int> _shift = new("--shift") { Description = "Augmentation: shift each training digit by up to this many pixels (0: off)", DefaultValueFactory = _ => 1 };
+    readonly Option<int> _seed = new("--seed") { Description = "Seed for initialisation, shuffling and augmentation", DefaultValueFactory = _ => 0 };
+    readonly Option<int> _validation = new("--validation") { Description = "Hold out this many training digits to watch instead of the test set (0: watch the test set, as Nielsen's network.py does)", DefaultValueFactory = _ => 0 };
+    readonly Option<int> _train = Positive(new Option<int>("--train") { Description = "Use only the first N training digits", DefaultValueFactory = _ => MnistSubset.TrainCount });
+
+    public RootCommand Command(string description)
+    {
+        var command = new RootCommand(description)
+        {
+            _epochs, _batchSize, _learningRate, _hidden, _activation, _loss, _initializer, _optimizer,
+            _momentum, _weightDecay, _schedule, _shift, _seed, _validation, _train,
+        };
+        _learningRate.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0)) r.AddError($"--learning-rate must be > 0. Received: {r.GetValueOrDefault<double>()}."); });
+        _momentum.Validators.Add(r => { double v = r.GetValueOrDefault<double>(); if (!(v >= 0 && v < 1)) r.AddError($"--momentum must be in [0, 1). Received: {v}."); });
+        _weightDecay.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 0)) r.AddError($"--weight-decay must be ≥ 0. Received: {r.GetValueOrDefault<double>()}."); });
+        _shift.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 4) r.AddError($"--shift must be between 0 and 4 pixels. Received: {r.GetValueOrDefault<int>()}."); });
+        _validation.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or >= MnistSubset.TrainCount) r.AddError($"--validation must be between 0 and {MnistSubset.TrainCount - 1}. Received: {r.GetValueOrDefault<int>()}."); });
+        _hidden.Validators.Add(r => { if (ParseSizes(r.GetValueOrDefault<string>() ?? "") is null) r.AddError($"--hidden must be positive sizes separated by commas, e.g. 100,30. Received: '{r.GetValueOrDefault<string>()}'."); });
+        return command;
+    }
+
+    public MnistSettings Read(ParseResult p) => new(
+        p.GetValue(_epochs), p.GetValue(_batchSize), p.GetValue(_learningRate), ParseSizes(p.GetValue(_hidden)!)!,
+        p.GetValue(_activation)!, p.GetValue(_loss)!, p.GetValue(_initializer)!, p.GetValue(_optimizer)!, p.GetValue(_momentum),
+        p.GetValue(_weightDecay), p.GetValue(_schedule)!, p.GetValue(_shift), p.GetValue(_seed), p.GetValue(_validation), p.GetValue(_train));
+
+    static int[]? ParseSizes(string text)
+    {
+        if (text.Trim().Length == 0) return [];   // no hidden layer: softmax regression
+        var sizes = new List<int>();
+        foreach (var part in text.Split(','))
+        {
+            if (!int.TryParse(part.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int size) || size <= 0) return null;
+            sizes.Add(size);
+        }
+        return sizes.ToArray();
+    }
+
+    static Option<int> Positive(Option<int> option)
+    {
+        option.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError($"{option.Name} must be a positive integer. Received: {r.GetValueOrDefault<int>()}."); });
+        return option;
+    }
+}
+
+/// <summary>The parsed settings, and how they turn into a network and trainer options.</summary>
+sealed record MnistSettings(
+    int Epochs, int BatchSize, double LearningRate, int[] Hidden, string Activation, string Loss, string Initializer,
+    string Optimizer, double Momentum, double WeightDecay, string Schedule, int Shift, int Seed, int Validation, int TrainCount)
+{
+    public Network BuildNetwork()
+    {
+        var layers = new List<Layer>();
+        int inputs = 784;
+        foreach (int size in Hidden)
+        {
+            layers.Add(new Layer(inputs, size, HiddenActivation()));
+            inputs = size;
+        }
+        layers.Add(new Layer(inputs, 10, Loss == "cce" ? new Softmax() : new Sigmoid()));
+        var network = new Network(layers);
+        if (Initializer == "default") network.Initialize(Seed);
+        else network.Initialize(Initializer switch
+        {
+            "standard" => new StandardNormal(),
+            "lecun" => new LeCunNormal(),
+            "xavier" => new XavierUniform(),
+            _ => (IInitializer)new HeNormal(),
+        }, Seed);
+        return network;
+    }
+
+    public TrainerOptions TrainerOptions() => new()
+    {
+        Epochs = Epochs,
+        BatchSize = BatchSize,
+        LearningRate = LearningRate,
+        Loss = Loss switch { "cce" => new CategoricalCrossEntropy(), "bce" => new BinaryCrossEntropy(), _ => (ILoss)new MeanSquaredError() },
+        Optimizer = Optimizer == "adam" ? new Adam() : new Sgd(Momentum),
+        WeightDecay = WeightDecay,
+        Schedule = Schedule switch { "cosine" => new CosineDecay(), "step" => new StepDecay(Math.Max(1, Epochs / 3)), _ => null },
+        Augmentation = Shift > 0 ? new RandomShift(28, 28, Shift) : null,
+        Seed = Seed,
+    };
+
+    public string Describe() =>
+        $"loss {Loss}, {(Optimizer == "adam" ? "Adam" : Momentum > 0 ? $"SGD with momentum {Momentum}" : "plain SGD")}, η = {LearningRate} ({Schedule}), " +
+        $"batch {BatchSize}, {Epochs} epochs, weight decay {WeightDecay}, " +
+        (Shift > 0 ? $"random shifts of up to {Shift} px" : "no augmentation") + $", seed {Seed}";
+
+    IActivation HiddenActivation() => Activation switch
+    {
+        "sigmoid" => new Sigmoid(),
+        "tanh" => new Tanh(),
+        "leakyrelu" => new LeakyReLU(),
+        _ => new ReLU(),
+    };
+}
