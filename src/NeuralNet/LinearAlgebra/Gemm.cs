@@ -39,11 +39,17 @@ public static unsafe class Gemm
     /// <summary>Columns of C per block: a KC×NC block of B (3 MiB) stays in L3.</summary>
     internal const int NC = 1536;
 
-    /// <summary>Products with m·n·k at least this are packed; smaller ones read A and B in place.</summary>
-    internal const long PackThreshold = 96L * 96 * 96;
+    /// <summary>
+    /// Products whose m, n and k all reach this are packed; others read A and B in place, which measured as fast
+    /// or faster at the network's shapes (one side ≤ 100), where packing costs O(mk + kn) against only O(mnk/100) work.
+    /// </summary>
+    internal const int PackMinDimension = 128;
 
-    /// <summary>Products with m·n·k at least this are split across cores.</summary>
-    internal const long ParallelThreshold = 64L * 64 * 64;
+    /// <summary>
+    /// Products with m·n·k at least this (2 MFLOP, ≈ 50 µs on one core) are split across cores. Below it, waking a
+    /// worker and the risk of it being descheduled on a busy 2-core machine cost more than the second core gains.
+    /// </summary>
+    internal const long ParallelThreshold = 1L << 20;
 
     /// <summary>
     /// C ← α·op(A)·op(B) + β·C, column-major: op(A) is m×k, op(B) is k×n, C is m×n.
@@ -108,7 +114,7 @@ public static unsafe class Gemm
             fixed (double* pb = b)
             {
                 long volume = (long)m * n * k;
-                bool pack = tuning.Pack ?? volume >= PackThreshold;
+                bool pack = tuning.Pack ?? (m >= PackMinDimension && n >= PackMinDimension && k >= PackMinDimension);
                 var job = new GemmJob
                 {
                     TransA = transA,

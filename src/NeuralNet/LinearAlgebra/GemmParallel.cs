@@ -13,7 +13,9 @@ namespace NeuralNet.LinearAlgebra;
 internal static class GemmParallel
 {
     private static readonly object s_gate = new();
-    private static readonly ManualResetEventSlim s_done = new(false, spinCount: 2000);
+    /// <summary>How long an idle worker spins before it blocks: back-to-back products (a training step) then
+    /// start without a kernel wake-up, while an idle process does not keep a core busy.</summary>
+    private static readonly long s_spinTicks = System.Diagnostics.Stopwatch.Frequency / 20_000; // 50 µs
     private static SemaphoreSlim[]? s_start;
     private static GemmJob s_job;
     private static int s_parts;
@@ -39,15 +41,19 @@ internal static class GemmParallel
             SemaphoreSlim[] start = s_start ??= StartWorkers();
             s_job = job;
             s_parts = parts;
-            s_pending = parts - 1;
-            s_done.Reset();
+            Volatile.Write(ref s_pending, parts - 1);
             for (int w = 0; w < parts - 1; w++)
             {
                 start[w].Release();
             }
 
             Gemm.RunPart(in s_job, 0, parts);
-            s_done.Wait();
+            var spinner = new SpinWait();
+            while (Volatile.Read(ref s_pending) != 0)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
             s_job = default; // drop the pointers: they are only valid while the caller's `fixed` holds
             return true;
         }
@@ -75,6 +81,12 @@ internal static class GemmParallel
         var (w, start) = ((int, SemaphoreSlim))state!;
         while (true)
         {
+            long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + s_spinTicks;
+            while (start.CurrentCount == 0 && System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+            {
+                Thread.SpinWait(20);
+            }
+
             start.Wait();
             try
             {
@@ -82,10 +94,7 @@ internal static class GemmParallel
             }
             finally
             {
-                if (Interlocked.Decrement(ref s_pending) == 0)
-                {
-                    s_done.Set();
-                }
+                Interlocked.Decrement(ref s_pending);
             }
         }
     }
