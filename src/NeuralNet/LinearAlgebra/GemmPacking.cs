@@ -1,0 +1,130 @@
+using System.Runtime.Intrinsics;
+
+namespace NeuralNet.LinearAlgebra;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into contiguous micro-panels, the layout the micro-kernels stream through,
+/// and owns the per-thread buffers they are copied into (pinned, 32-byte aligned, grown once, never freed).
+/// </summary>
+/// <remarks>
+/// A block (mc×kc of op(A)) becomes ⌈mc/MR⌉ panels; panel r holds rows r·MR … r·MR+MR−1 as [p][i], MR·kc values.
+/// B block (kc×nc of op(B)) becomes ⌈nc/NR⌉ panels; panel s holds columns s·NR … as [p][j], NR·kc values.
+/// Values past the last row or column of a block are left unspecified: the kernels never read them.
+/// </remarks>
+internal static unsafe class GemmPacking
+{
+    private const int MR = GemmKernels.MR;
+    private const int NR = GemmKernels.NR;
+
+    [ThreadStatic] private static double[]? t_a;
+    [ThreadStatic] private static double[]? t_b;
+
+    /// <summary>This thread's buffer for a packed A block, at least <paramref name="length"/> values.</summary>
+    public static double* BufferA(int length) => Aligned(ref t_a, length);
+
+    /// <summary>This thread's buffer for a packed B block, at least <paramref name="length"/> values.</summary>
+    public static double* BufferB(int length) => Aligned(ref t_b, length);
+
+    private static double* Aligned(ref double[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length + 4)
+        {
+            // Pinned (POH) so the pointer stays valid without `fixed`; +4 values of slack for 32-byte alignment.
+            buffer = GC.AllocateUninitializedArray<double>(length + 4, pinned: true);
+        }
+
+        fixed (double* p = buffer)
+        {
+            return (double*)(((nint)p + 31) & ~(nint)31);
+        }
+    }
+
+    /// <summary>Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into MR-row panels at <paramref name="dst"/>.</summary>
+    public static void PackA(MatrixOp op, double* a, nint lda, int i0, int mc, int p0, int kc, double* dst)
+    {
+        for (int ir = 0; ir < mc; ir += MR)
+        {
+            int mr = Math.Min(MR, mc - ir);
+            double* panel = dst + (nint)ir * kc;
+            if (op == MatrixOp.None)
+            {
+                // op(A)[i, p] = a[i + p·lda]: each p contributes mr contiguous values.
+                double* src = a + (i0 + ir) + (nint)p0 * lda;
+                if (mr == MR)
+                {
+                    for (int p = 0; p < kc; p++)
+                    {
+                        Vector256.Store(Vector256.Load(src), panel);
+                        Vector256.Store(Vector256.Load(src + 4), panel + 4);
+                        src += lda;
+                        panel += MR;
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < kc; p++)
+                    {
+                        for (int i = 0; i < mr; i++)
+                        {
+                            panel[i] = src[i];
+                        }
+
+                        src += lda;
+                        panel += MR;
+                    }
+                }
+            }
+            else
+            {
+                // op(A)[i, p] = a[p + i·lda]: each row i of op(A) is contiguous in memory.
+                for (int i = 0; i < mr; i++)
+                {
+                    double* src = a + p0 + (nint)(i0 + ir + i) * lda;
+                    double* d = panel + i;
+                    for (int p = 0; p < kc; p++)
+                    {
+                        d[(nint)p * MR] = src[p];
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into NR-column panels at <paramref name="dst"/>.</summary>
+    public static void PackB(MatrixOp op, double* b, nint ldb, int p0, int kc, int j0, int nc, double* dst)
+    {
+        for (int jr = 0; jr < nc; jr += NR)
+        {
+            int nr = Math.Min(NR, nc - jr);
+            double* panel = dst + (nint)jr * kc;
+            if (op == MatrixOp.None)
+            {
+                // op(B)[p, j] = b[p + j·ldb]: each column j is contiguous along p.
+                for (int j = 0; j < nr; j++)
+                {
+                    double* src = b + p0 + (nint)(j0 + jr + j) * ldb;
+                    double* d = panel + j;
+                    for (int p = 0; p < kc; p++)
+                    {
+                        d[(nint)p * NR] = src[p];
+                    }
+                }
+            }
+            else
+            {
+                // op(B)[p, j] = b[j + p·ldb]: each p contributes nr contiguous values.
+                double* src = b + (j0 + jr) + (nint)p0 * ldb;
+                for (int p = 0; p < kc; p++)
+                {
+                    for (int j = 0; j < nr; j++)
+                    {
+                        panel[j] = src[j];
+                    }
+
+                    src += ldb;
+                    panel += NR;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+namespace NeuralNet.LinearAlgebra;
+
+/// <summary>
+/// A tiny fork–join scheme for large products: <c>ProcessorCount − 1</c> dedicated background threads, woken per
+/// call, each running one part of the same <see cref="GemmJob"/> while the caller runs part 0.
+/// Unlike <c>Parallel.For</c> it allocates nothing per call, so training steps stay allocation-free.
+/// </summary>
+/// <remarks>
+/// One job runs at a time; a caller that finds the workers busy (another thread is multiplying) gets
+/// <see langword="false"/> from <see cref="TryRun"/> and computes on its own thread instead.
+/// Parts write disjoint blocks of C, so the result does not depend on how many parts run or on their timing.
+/// </remarks>
+internal static class GemmParallel
+{
+    private static readonly object s_gate = new();
+    /// <summary>How long an idle worker spins before it blocks: back-to-back products (a training step) then
+    /// start without a kernel wake-up, while an idle process does not keep a core busy.</summary>
+    private static readonly long s_spinTicks = System.Diagnostics.Stopwatch.Frequency / 20_000; // 50 µs
+    private static SemaphoreSlim[]? s_start;
+    private static GemmJob s_job;
+    private static int s_parts;
+    private static int s_pending;
+
+    /// <summary>Parts that can run at once: the caller plus one worker per other logical processor.</summary>
+    public static int MaxParts { get; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Runs <paramref name="job"/> split into <paramref name="parts"/> parts (2 ≤ parts ≤ <see cref="MaxParts"/>)
+    /// and returns when all have finished; returns <see langword="false"/> without running anything if the workers
+    /// are busy with another caller's job.
+    /// </summary>
+    public static bool TryRun(in GemmJob job, int parts)
+    {
+        if (!Monitor.TryEnter(s_gate))
+        {
+            return false;
+        }
+
+        try
+        {
+            SemaphoreSlim[] start = s_start ??= StartWorkers();
+            s_job = job;
+            s_parts = parts;
+            Volatile.Write(ref s_pending, parts - 1);
+            for (int w = 0; w < parts - 1; w++)
+            {
+                start[w].Release();
+            }
+
+            Gemm.RunPart(in s_job, 0, parts);
+            var spinner = new SpinWait();
+            while (Volatile.Read(ref s_pending) != 0)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
+            s_job = default; // drop the pointers: they are only valid while the caller's `fixed` holds
+            return true;
+        }
+        finally
+        {
+            Monitor.Exit(s_gate);
+        }
+    }
+
+    private static SemaphoreSlim[] StartWorkers()
+    {
+        var start = new SemaphoreSlim[MaxParts - 1];
+        for (int w = 0; w < start.Length; w++)
+        {
+            start[w] = new SemaphoreSlim(0);
+            var thread = new Thread(Worker) { IsBackground = true, Name = $"NeuralNet GEMM worker {w + 1}" };
+            thread.Start((w, start[w]));
+        }
+
+        return start;
+    }
+
+    private static void Worker(object? state)
+    {
+        var (w, start) = ((int, SemaphoreSlim))state!;
+        while (true)
+        {
+            long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + s_spinTicks;
+            while (start.CurrentCount == 0 && System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+            {
+                Thread.SpinWait(20);
+            }
+
+            start.Wait();
+            try
+            {
+                Gemm.RunPart(in s_job, w + 1, s_parts);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref s_pending);
+            }
+        }
+    }
+}
