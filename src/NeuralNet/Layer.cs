@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
+using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet;
 
@@ -25,6 +26,12 @@ namespace NeuralNet;
 public sealed class Layer
 {
     private const int CachedBatchSizes = 4;
+
+    /// <summary>
+    /// Routes MathNet's dense double products (W·X, dZ·Xᵀ, Wᵀ·dZ below) through NeuralNet's cache-blocked AVX2/FMA kernel
+    /// (<see cref="FastLinearAlgebra"/>), process-wide, the first time a layer is created.
+    /// </summary>
+    static Layer() => FastLinearAlgebra.Use();
 
     private readonly Matrix<double> _weights;
     private readonly Vector<double> _biases;
