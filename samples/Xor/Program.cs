@@ -23,6 +23,14 @@ var trainer = new Trainer(network, new TrainerOptions
     Epochs = 2000, BatchSize = 4, LearningRate = 0.5, Seed = 7,
     Loss = new MeanSquaredError(), Optimizer = new Sgd(momentum: 0.9),
 });
+// --trace: print the first training step, every number of it (forward pass, cost, BP1–BP4, the update), so it can be
+// redone on paper (docs/backprop.md works through it), then stop. Nothing is trained.
+if (args.Contains("--trace"))
+{
+    Console.Write(network.Trace(x, y, trainer.Options));
+    return;
+}
+
 Console.WriteLine($"{network}: quadratic cost, SGD with momentum 0.9, η = 0.5, 2000 epochs");
 var progress = new SynchronousProgress<EpochReport>(r =>
 {

@@ -2,6 +2,9 @@ using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Initializers;
 using NeuralNet.Losses;
+using NeuralNet.Optimizers;
+using NeuralNet.Tracing;
+using NeuralNet.Training;
 
 namespace NeuralNet;
 
@@ -135,6 +138,35 @@ public sealed class Network
         ArgumentNullException.ThrowIfNull(loss);
         double cost = ForwardBackward(inputs, targets, loss);
         return new Gradients(cost, _layers.Select(l => new LayerGradients(l.WeightGradient.Clone(), l.BiasGradient.Clone())).ToArray());
+    }
+
+    /// <summary>
+    /// One training step written out for study: the forward pass (z, a), the cost C, the backward pass (f′(z), δ, ∂C/∂b,
+    /// ∂C/∂W, each labelled BP1–BP4) and the update ΔW, Δb the optimizer would make, for every layer. Parameters are not changed.
+    /// </summary>
+    /// <remarks>
+    /// The gradients are exactly <see cref="Backpropagate"/>'s. The update is <paramref name="optimizer"/>'s own step, run on
+    /// scratch copies of the parameters from a fresh state (the first step of training; its state for this network is not
+    /// touched). Print it with <see cref="BackpropTrace.ToString"/> or <see cref="TraceFormatter.Format"/>.
+    /// </remarks>
+    /// <param name="inputs">X, <see cref="InputSize"/> × m.</param>
+    /// <param name="targets">Y, <see cref="OutputSize"/> × m.</param>
+    /// <param name="loss">The cost function C.</param>
+    /// <param name="optimizer">The update rule; null for plain <see cref="Sgd"/>.</param>
+    /// <param name="learningRate">η &gt; 0; default 0.1, as <see cref="TrainerOptions.LearningRate"/>.</param>
+    /// <param name="weightDecay">λ ≥ 0 added as λ·W to the weight gradients before the update, as <see cref="TrainerOptions.WeightDecay"/>.</param>
+    /// <exception cref="ArgumentException">Mismatched shapes (naming both) or non-finite values (naming row and column).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">η not positive or λ negative.</exception>
+    public BackpropTrace Trace(Matrix<double> inputs, Matrix<double> targets, ILoss loss, IOptimizer? optimizer = null,
+        double learningRate = 0.1, double weightDecay = 0) =>
+        BackpropTracer.Run(this, inputs, targets, loss, optimizer, learningRate, weightDecay);
+
+    /// <summary>Traces one step with a trainer's loss, optimizer, learning rate and weight decay, on the batch as given (no shuffling).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public BackpropTrace Trace(Matrix<double> inputs, Matrix<double> targets, TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Trace(inputs, targets, options.Loss, options.Optimizer, options.LearningRate, options.WeightDecay);
     }
 
     /// <inheritdoc/>
