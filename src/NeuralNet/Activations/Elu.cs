@@ -29,11 +29,23 @@ public sealed class Elu : ElementwiseActivation
     /// <inheritdoc/>
     public override string Name => "ELU";
 
-    /// <summary>f(z) = z for z &gt; 0, α(eᶻ − 1) otherwise (computed with <see cref="double.ExpM1"/>, accurate near 0).</summary>
-    public override double Apply(double z) => z > 0 ? z : Alpha * double.ExpM1(z);
+    /// <summary>f(z) = z for z &gt; 0, α(eᶻ − 1) otherwise, with eᶻ − 1 computed accurately near 0.</summary>
+    public override double Apply(double z) => z > 0 ? z : Alpha * ExpMinusOne(z);
 
     /// <summary>f′(z) = 1 for z &gt; 0, α·eᶻ = a + α otherwise.</summary>
     public override double Derivative(double z, double a) => z > 0 ? 1.0 : a + Alpha;
+
+    /// <summary>
+    /// eᶻ − 1 without the cancellation of the naive form near z = 0 (Kahan's trick: (u − 1)·z / ln u with u = eᶻ rounded).
+    /// .NET's <c>double.ExpM1</c> is computed as <c>Exp(z) − 1</c>, which keeps only about 6 digits at z = −1e-10.
+    /// </summary>
+    private static double ExpMinusOne(double z)
+    {
+        double u = Math.Exp(z);
+        if (u == 1.0) return z;
+        double um1 = u - 1.0;
+        return um1 == -1.0 ? -1.0 : um1 * z / Math.Log(u);
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"ELU({Alpha.ToString(CultureInfo.InvariantCulture)})";
