@@ -263,7 +263,9 @@ public sealed class Layer
     /// <exception cref="InvalidOperationException">Batch normalisation in training mode on a batch of one sample.</exception>
     public Matrix<double> Forward(Matrix<double> input, bool training = false)
     {
-        Guard.Rows(input, InputSize, nameof(input), $"layer {this}");
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.RowCount != InputSize)
+            Guard.Rows(input, InputSize, nameof(input), $"layer {this}");    // builds the message only on failure
         if (BatchNorm && training && input.ColumnCount == 1)
             throw new InvalidOperationException(
                 $"Layer {this} normalises over the mini-batch and needs more than 1 sample per batch in training mode. Received: a batch of 1 sample " +

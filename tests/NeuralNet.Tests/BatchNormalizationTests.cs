@@ -223,4 +223,26 @@ public class BatchNormalizationTests
         var history = new Trainer(network, new TrainerOptions { Epochs = 30, BatchSize = 5, LearningRate = 1.0 }).Train(x, y);
         history.FinalLoss.ShouldBeLessThan(history.Epochs[0].Loss);
     }
+
+    [Fact]
+    public void TrainingStep_WhenWarm_AllocatesNoMoreThanWithoutBatchNormAndDropout()
+    {
+        // The hot path of Trainer.Train: forward, backward, optimizer step. (MathNet's transposed products allocate a
+        // little in any network; batch norm and dropout must add nothing to that.)
+        long Allocated(bool extras)
+        {
+            var random = new Random(9);
+            var network = new Network(new Layer(4, 6, new ReLU(), batchNorm: extras, dropout: extras ? 0.5 : 0), new Layer(6, 3, new Sigmoid(), batchNorm: extras));
+            var x = RandomMatrix(4, 8, random);
+            var y = Matrix<double>.Build.Dense(3, 8, (_, _) => random.NextDouble());
+            var (loss, optimizer) = (new MeanSquaredError(), new NeuralNet.Optimizers.Adam());
+            void Step() { network.ForwardBackward(x, y, loss); optimizer.Step(network.Parameters, 0.01); }
+            Step();
+            Step();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Step();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Allocated(extras: true).ShouldBe(Allocated(extras: false));
+    }
 }
