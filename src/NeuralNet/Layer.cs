@@ -6,7 +6,7 @@ using NeuralNet.LinearAlgebra;
 namespace NeuralNet;
 
 /// <summary>
-/// A fully connected layer: A = f(W·X + b).
+/// A fully connected layer: A = f(W·X + b); optionally with batch normalisation, A = f(γ ⊙ BN(W·X) + β), and dropout on A.
 /// </summary>
 /// <remarks>
 /// <para><b>Shapes (one column per sample).</b> X is n_in × m (a mini-batch of m samples), W is n_out × n_in,
@@ -19,10 +19,17 @@ namespace NeuralNet;
 /// db = Σ_columns dZ / m     ∂C/∂b averaged over the batch (BP3)
 /// dX = Wᵀ·dZ               ∂C/∂X, passed to the layer below (the first factor of its BP2)
 /// </code></para>
+/// <para><b>Batch normalisation</b> (<c>batchNorm: true</c>, Ioffe &amp; Szegedy 2015) replaces b by a per-unit scale γ and
+/// shift β; see <see cref="BatchNorm"/> for the forward and backward equations. <b>Dropout</b> (<c>dropout: p</c>,
+/// Srivastava et al. 2014) multiplies A by a random mask while training; see <see cref="Dropout"/>.</para>
 /// <para>The layer computes gradients; an optimizer applies them. <see cref="Forward"/> and <see cref="Backward"/> return
 /// buffers owned by the layer, reused by the next call with the same batch size: copy them if you keep them.</para>
 /// </remarks>
-/// <example><code>var hidden = new Layer(784, 30, new Sigmoid());   // W: 30×784, b: 30</code></example>
+/// <example><code>
+/// var hidden = new Layer(784, 30, new Sigmoid());                     // W: 30×784, b: 30          "784→30 Sigmoid"
+/// var normed = new Layer(784, 30, new Sigmoid(), batchNorm: true);    // W: 30×784, γ: 30, β: 30   "784→30 Sigmoid+BN"
+/// var dropped = new Layer(100, 10, new ReLU(), dropout: 0.5);         // A ⊙ mask while training   "100→10 ReLU, dropout 0.5"
+/// </code></example>
 public sealed class Layer
 {
     private const int CachedBatchSizes = 4;
@@ -41,28 +48,62 @@ public sealed class Layer
     private Buffers? _current;
     private Matrix<double>? _input;
 
-    /// <summary>Creates a layer with zero weights and biases; <see cref="Network"/>'s constructor initialises them.</summary>
+    // Batch normalisation (null without it): parameters, their gradients, running statistics, and per-unit work vectors.
+    private readonly Vector<double>? _gamma, _beta, _dGamma, _dBeta, _runningMean, _runningVariance;
+    private readonly double[]? _mean, _variance, _inverseStd, _scale;
+
+    // Dropout: the mask generator, and what the last forward pass did.
+    private Random _dropoutRandom = new(0);
+    private bool _lastTraining, _dropoutApplied;
+
+    /// <summary>ε added to the variance before the square root in batch normalisation (as PyTorch's <c>eps</c>).</summary>
+    public const double BatchNormEpsilon = 1e-5;
+
+    /// <summary>Weight of the newest batch in the running statistics of batch normalisation (as PyTorch's <c>momentum</c>).</summary>
+    public const double BatchNormMomentum = 0.1;
+
+    /// <summary>Creates a layer with zero weights and biases (γ = 1, β = 0 with batch norm); <see cref="Network"/>'s constructor initialises them.</summary>
     /// <param name="inputs">n_in, the number of inputs (columns of W).</param>
     /// <param name="outputs">n_out, the number of units (rows of W).</param>
     /// <param name="activation">f, applied element-wise (or per column, for softmax).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
+    /// <param name="batchNorm">Normalise W·X per unit over the mini-batch and learn γ, β in place of b (see <see cref="BatchNorm"/>).</param>
+    /// <param name="dropout">p ∈ [0, 1), the probability of dropping each output while training (see <see cref="Dropout"/>); default 0, none.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or p is outside [0, 1).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="activation"/> is null.</exception>
-    public Layer(int inputs, int outputs, IActivation activation)
+    public Layer(int inputs, int outputs, IActivation activation, bool batchNorm = false, double dropout = 0.0)
     {
         Guard.Positive(inputs, nameof(inputs));
         Guard.Positive(outputs, nameof(outputs));
         ArgumentNullException.ThrowIfNull(activation);
+        if (!(dropout >= 0 && dropout < 1))
+            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, $"dropout must be a probability in [0, 1). Received: dropout={dropout}.");
         InputSize = inputs;
         OutputSize = outputs;
         Activation = activation;
+        BatchNorm = batchNorm;
+        Dropout = dropout;
         _weights = Matrix<double>.Build.Dense(outputs, inputs);
         _biases = Vector<double>.Build.Dense(outputs);
         _dW = Matrix<double>.Build.Dense(outputs, inputs);
         _db = Vector<double>.Build.Dense(outputs);
+        var w = new Parameter("W", _weights.AsColumnMajorArray(), _dW.AsColumnMajorArray(), isWeight: true);
+        if (!batchNorm)
+        {
+            Parameters = [w, new Parameter("b", _biases.AsArray(), _db.AsArray(), isWeight: false)];
+            return;
+        }
+        _gamma = Vector<double>.Build.Dense(outputs, 1.0);
+        _beta = Vector<double>.Build.Dense(outputs);
+        _dGamma = Vector<double>.Build.Dense(outputs);
+        _dBeta = Vector<double>.Build.Dense(outputs);
+        _runningMean = Vector<double>.Build.Dense(outputs);
+        _runningVariance = Vector<double>.Build.Dense(outputs, 1.0);
+        (_mean, _variance, _inverseStd, _scale) = (new double[outputs], new double[outputs], new double[outputs], new double[outputs]);
         Parameters =
         [
-            new Parameter("W", _weights.AsColumnMajorArray(), _dW.AsColumnMajorArray(), isWeight: true),
-            new Parameter("b", _biases.AsArray(), _db.AsArray(), isWeight: false),
+            w,
+            new Parameter("γ", _gamma.AsArray(), _dGamma.AsArray(), isWeight: false),
+            new Parameter("β", _beta.AsArray(), _dBeta.AsArray(), isWeight: false),
         ];
     }
 
@@ -92,14 +133,17 @@ public sealed class Layer
         }
     }
 
-    /// <summary>b, one bias per unit. The live parameters, like <see cref="Weights"/>.</summary>
+    /// <summary>b, one bias per unit. The live parameters, like <see cref="Weights"/>. With <see cref="BatchNorm"/>, b is unused and stays 0 (β takes its role).</summary>
     /// <exception cref="ArgumentException">On assignment, a vector of another length.</exception>
+    /// <exception cref="InvalidOperationException">On assignment, the layer uses batch normalisation.</exception>
     public Vector<double> Biases
     {
         get => _biases;
         set
         {
             ArgumentNullException.ThrowIfNull(value);
+            if (BatchNorm)
+                throw new InvalidOperationException($"Layer {this} uses batch normalisation and has no bias b; set Beta (β) instead.");
             if (value.Count != OutputSize)
                 throw new ArgumentException($"Biases must have {OutputSize} entries. Received: {value.Count}.", nameof(value));
             value.CopyTo(_biases);
@@ -109,17 +153,103 @@ public sealed class Layer
     /// <summary>∂C/∂W (n_out × n_in) from the last <see cref="Backward"/>, averaged over its mini-batch.</summary>
     public Matrix<double> WeightGradient => _dW;
 
-    /// <summary>∂C/∂b (n_out) from the last <see cref="Backward"/>, averaged over its mini-batch.</summary>
+    /// <summary>∂C/∂b (n_out) from the last <see cref="Backward"/>, averaged over its mini-batch. Always 0 with <see cref="BatchNorm"/>; see <see cref="BetaGradient"/>.</summary>
     public Vector<double> BiasGradient => _db;
 
-    /// <summary>The trainable parameters with their gradients: W and b.</summary>
+    /// <summary>The trainable parameters with their gradients: W and b, or W, γ and β with <see cref="BatchNorm"/>.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>
+    /// Whether the layer normalises W·X over each mini-batch (Ioffe &amp; Szegedy 2015): Z = γ ⊙ X̂ + β, A = f(Z), with no bias b.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Forward, training</b> (per unit j, i.e. per row, over the m samples of the batch; m ≥ 2):
+    /// <code>
+    /// U  = W·X                                n_out × m (no bias: β replaces it)
+    /// μ  = Σᵢ Uᵢ / m                          batch mean, n_out
+    /// σ² = Σᵢ (Uᵢ − μ)² / m                   biased batch variance, n_out
+    /// X̂  = (U − μ) / √(σ² + ε)                ε = 1e-5
+    /// Z  = γ ⊙ X̂ + β,   A = f(Z)
+    /// running_mean ← (1 − 0.1)·running_mean + 0.1·μ
+    /// running_var  ← (1 − 0.1)·running_var  + 0.1·σ²·m/(m − 1)   (unbiased variance, as PyTorch's BatchNorm1d)
+    /// </code>
+    /// <b>Inference</b> (<c>training: false</c>, as in <see cref="Network.Predict(MathNet.Numerics.LinearAlgebra.Matrix{double})"/>)
+    /// uses the running statistics in place of μ and σ², so each sample's output does not depend on the rest of the batch.</para>
+    /// <para><b>Backward.</b> dZ arrives per sample (∂C/∂Z = dZ / m, like dW = dZ·Xᵀ / m in a plain layer). With
+    /// dX̂ = dZ ⊙ γ, the compact formula dU = (1/m)·(1/√(σ² + ε))·(m·dX̂ − Σᵢ dX̂ − X̂ ⊙ Σᵢ(dX̂ ⊙ X̂)) becomes, per unit:
+    /// <code>
+    /// dβ = Σᵢ dZᵢ / m                               ∂C/∂β, averaged over the batch
+    /// dγ = Σᵢ (dZ ⊙ X̂)ᵢ / m                         ∂C/∂γ, averaged over the batch
+    /// dU = γ/√(σ² + ε) ⊙ (dZ − dβ − X̂ ⊙ dγ)          per sample; inference mode: dU = γ/√(σ² + ε) ⊙ dZ
+    /// dW = dU·Xᵀ / m,   dX = Wᵀ·dU
+    /// </code>
+    /// The two subtracted terms are what the batch statistics add: moving one sample moves μ and σ² for all of them.</para>
+    /// </remarks>
+    public bool BatchNorm { get; }
+
+    /// <summary>γ, the per-unit scale (n_out, initially 1), or null without <see cref="BatchNorm"/>. Live values, trained as Parameter "γ".</summary>
+    public Vector<double>? Gamma => _gamma;
+
+    /// <summary>β, the per-unit shift (n_out, initially 0), or null without <see cref="BatchNorm"/>. Live values, trained as Parameter "β".</summary>
+    public Vector<double>? Beta => _beta;
+
+    /// <summary>∂C/∂γ (n_out) from the last <see cref="Backward"/>, averaged over its mini-batch; null without <see cref="BatchNorm"/>.</summary>
+    public Vector<double>? GammaGradient => _dGamma;
+
+    /// <summary>∂C/∂β (n_out) from the last <see cref="Backward"/>, averaged over its mini-batch; null without <see cref="BatchNorm"/>.</summary>
+    public Vector<double>? BetaGradient => _dBeta;
+
+    /// <summary>The running mean of U = W·X used at inference (n_out, initially 0), or null without <see cref="BatchNorm"/>.</summary>
+    public Vector<double>? RunningMean => _runningMean;
+
+    /// <summary>The running unbiased variance of U = W·X used at inference (n_out, initially 1), or null without <see cref="BatchNorm"/>.</summary>
+    public Vector<double>? RunningVariance => _runningVariance;
+
+    /// <summary>
+    /// p, the dropout probability (0: no dropout). While training, the layer outputs A ⊙ M, where each entry of the
+    /// mask M is 0 with probability p and 1/(1 − p) otherwise ("inverted" dropout, so the expected output is A); at inference it outputs A.
+    /// </summary>
+    /// <remarks>
+    /// Backward multiplies dA by the same mask before the activation: dZ = (dA ⊙ M) ⊙ f′(Z). Masks are drawn
+    /// sequentially from the layer's own <see cref="Random"/>, seeded by <see cref="SeedDropout"/> (which
+    /// <see cref="Network.Initialize(int)"/> calls with a seed derived from its own), so runs are reproducible.
+    /// </remarks>
+    public double Dropout { get; }
+
+    /// <summary>Restarts the dropout mask sequence from <paramref name="seed"/>: the same seed gives the same masks.</summary>
+    public void SeedDropout(int seed) => _dropoutRandom = new Random(seed);
+
+    /// <summary>
+    /// Resets the batch-normalisation state to its initial values: γ = 1, β = 0, running mean 0, running variance 1, and b = 0.
+    /// Does nothing without <see cref="BatchNorm"/>. <see cref="Network.Initialize(int)"/> calls it after drawing W.
+    /// </summary>
+    public void ResetBatchNorm()
+    {
+        if (!BatchNorm) return;
+        _gamma!.Clear(); _gamma.Add(1.0, _gamma);
+        _beta!.Clear();
+        _runningMean!.Clear();
+        _runningVariance!.Clear(); _runningVariance.Add(1.0, _runningVariance);
+        _biases.Clear();
+    }
+
+    /// <summary>
+    /// While true (during a gradient check), training-mode forward passes reuse the dropout mask already drawn for the
+    /// batch size and leave the running statistics alone, so the cost is a deterministic function of the parameters.
+    /// </summary>
+    internal bool Frozen { get; set; }
+
+    /// <summary>Whether the last forward pass multiplied A by a dropout mask (training with p &gt; 0).</summary>
+    internal bool DropoutApplied => _dropoutApplied;
 
     /// <summary>Z = W·X + b of the last forward pass (n_out × m).</summary>
     internal Matrix<double> WeightedInput => Current.Z;
 
-    /// <summary>A = f(Z) of the last forward pass (n_out × m).</summary>
+    /// <summary>A = f(Z) of the last forward pass (n_out × m), before dropout: what the diagnostics measure.</summary>
     internal Matrix<double> Output => Current.A;
+
+    /// <summary>What the last forward pass returned (n_out × m): A, or A ⊙ M after dropout.</summary>
+    internal Matrix<double> Result => _dropoutApplied ? Current.Dropped! : Current.A;
 
     /// <summary>δ = dZ = ∂C/∂Z of the last backward pass, per sample (n_out × m).</summary>
     internal Matrix<double> Delta => Current.DZ;
@@ -129,23 +259,107 @@ public sealed class Layer
 
     private Buffers Current => _current ?? throw new InvalidOperationException("Call Forward before reading the layer's activations or calling Backward.");
 
-    /// <summary>Forward pass: Z = W·X + b, A = f(Z). Caches X, Z and A for <see cref="Backward"/>.</summary>
+    /// <summary>
+    /// Forward pass: Z = W·X + b (or Z = γ ⊙ X̂ + β with <see cref="BatchNorm"/>), A = f(Z), then A ⊙ M with dropout while training.
+    /// Caches X, Z and A (and X̂, 1/√(σ² + ε), M) for <see cref="Backward"/>.
+    /// </summary>
     /// <param name="input">X, n_in × m, one column per sample.</param>
-    /// <param name="training">True during training (for layers that behave differently while training).</param>
-    /// <returns>A, n_out × m: a buffer owned by the layer.</returns>
+    /// <param name="training">True during training: batch statistics instead of running ones, and dropout.</param>
+    /// <returns>A (or A ⊙ M), n_out × m: a buffer owned by the layer.</returns>
     /// <exception cref="ArgumentException">X does not have n_in rows.</exception>
+    /// <exception cref="InvalidOperationException">Batch normalisation in training mode on a batch of one sample.</exception>
     public Matrix<double> Forward(Matrix<double> input, bool training = false)
     {
-        Guard.Rows(input, InputSize, nameof(input), $"layer {this}");
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.RowCount != InputSize)
+            Guard.Rows(input, InputSize, nameof(input), $"layer {this}");    // builds the message only on failure
+        if (BatchNorm && training && input.ColumnCount == 1)
+            throw new InvalidOperationException(
+                $"Layer {this} normalises over the mini-batch and needs more than 1 sample per batch in training mode. Received: a batch of 1 sample " +
+                "(PyTorch: \"Expected more than 1 value per channel when training\"). Use a larger batch, or training: false.");
         var buffers = BuffersFor(input.ColumnCount);
         _input = input;                                         // cached for dW = dZ·Xᵀ
-        _weights.Multiply(input, buffers.Z);                    // Z = W·X
-        AddToEachColumn(buffers.Z, _biases);                    //   + b
+        _lastTraining = training;
+        if (BatchNorm)
+            NormalizeForward(buffers, training);                // Z = γ ⊙ (W·X − μ)/√(σ² + ε) + β
+        else
+        {
+            _weights.Multiply(input, buffers.Z);                // Z = W·X
+            AddToEachColumn(buffers.Z, _biases);                //   + b
+        }
         Activation.Forward(buffers.Z, buffers.A);               // A = f(Z)
-        return buffers.A;
+        _dropoutApplied = training && Dropout > 0;
+        if (!_dropoutApplied) return buffers.A;
+        if (!(Frozen && buffers.MaskDrawn)) DrawMask(buffers);  // M: 0 with probability p, else 1/(1 − p)
+        TensorPrimitives.Multiply(buffers.A.AsColumnMajorArray(), buffers.Mask!.AsColumnMajorArray(), buffers.Dropped!.AsColumnMajorArray()); // A ⊙ M
+        return buffers.Dropped!;
     }
 
-    /// <summary>Backward pass from dA = ∂C/∂A: computes dZ, dW, db and, if asked, dX.</summary>
+    /// <summary>
+    /// Z = γ ⊙ X̂ + β with X̂ = (W·X − μ)/√(σ² + ε): μ, σ² from the batch when training (updating the running statistics), else the running ones.
+    /// Caches X̂ (in <c>XHat</c>) and 1/√(σ² + ε) for the backward pass.
+    /// </summary>
+    private void NormalizeForward(Buffers buffers, bool training)
+    {
+        int rows = OutputSize, m = buffers.M;
+        Span<double> mean = _mean, variance = _variance, inverseStd = _inverseStd;
+        var xHat = buffers.XHat!.AsColumnMajorArray().AsSpan();
+        _weights.Multiply(_input, buffers.XHat);                                     // U = W·X, into the X̂ buffer
+        if (training)
+        {
+            mean.Clear();
+            for (int c = 0; c < m; c++) TensorPrimitives.Add(mean, xHat.Slice(c * rows, rows), mean);
+            TensorPrimitives.Divide(mean, m, mean);                                  // μ = Σᵢ Uᵢ / m
+            variance.Clear();
+            for (int c = 0; c < m; c++)
+            {
+                var column = xHat.Slice(c * rows, rows);
+                TensorPrimitives.Subtract(column, mean, column);                     // U − μ
+                TensorPrimitives.MultiplyAdd(column, column, variance, variance);    // Σᵢ (Uᵢ − μ)²
+            }
+            TensorPrimitives.Divide(variance, m, variance);                          // σ² (biased)
+            if (!Frozen)
+            {
+                Span<double> runningMean = _runningMean!.AsArray(), runningVariance = _runningVariance!.AsArray();
+                TensorPrimitives.Multiply(runningMean, 1 - BatchNormMomentum, runningMean);
+                TensorPrimitives.MultiplyAdd(mean, BatchNormMomentum, runningMean, runningMean);                   // + 0.1·μ
+                TensorPrimitives.Multiply(runningVariance, 1 - BatchNormMomentum, runningVariance);
+                TensorPrimitives.MultiplyAdd(variance, BatchNormMomentum * m / (m - 1.0), runningVariance, runningVariance); // + 0.1·σ²·m/(m − 1)
+            }
+        }
+        else
+        {
+            _runningMean!.AsArray().CopyTo(mean);
+            _runningVariance!.AsArray().CopyTo(variance);
+            for (int c = 0; c < m; c++)
+            {
+                var column = xHat.Slice(c * rows, rows);
+                TensorPrimitives.Subtract(column, mean, column);                     // U − running_mean
+            }
+        }
+        TensorPrimitives.Add(variance, BatchNormEpsilon, inverseStd);
+        TensorPrimitives.ReciprocalSqrt(inverseStd, inverseStd);                     // 1/√(σ² + ε)
+        var (gamma, beta) = (_gamma!.AsArray(), _beta!.AsArray());
+        var z = buffers.Z.AsColumnMajorArray().AsSpan();
+        for (int c = 0; c < m; c++)
+        {
+            var column = xHat.Slice(c * rows, rows);
+            TensorPrimitives.Multiply(column, inverseStd, column);                                   // X̂ = (U − μ)/√(σ² + ε)
+            TensorPrimitives.MultiplyAdd(column, gamma, beta, z.Slice(c * rows, rows));             // Z = γ ⊙ X̂ + β
+        }
+    }
+
+    /// <summary>Fills the mask M sequentially from the layer's generator: 0 with probability p, else 1/(1 − p).</summary>
+    private void DrawMask(Buffers buffers)
+    {
+        var mask = buffers.Mask!.AsColumnMajorArray();
+        double keep = 1.0 / (1.0 - Dropout);
+        for (int i = 0; i < mask.Length; i++)
+            mask[i] = _dropoutRandom.NextDouble() < Dropout ? 0.0 : keep;
+        buffers.MaskDrawn = true;
+    }
+
+    /// <summary>Backward pass from dA = ∂C/∂A: computes dZ, dW, db (or dγ, dβ with batch norm) and, if asked, dX.</summary>
     /// <param name="outputGradient">dA = ∂C/∂A, n_out × m, per sample (not divided by m).</param>
     /// <param name="computeInputGradient">Whether to compute dX = Wᵀ·dZ; the first layer of a network does not need it.</param>
     /// <returns>dX = ∂C/∂X (n_in × m, a buffer owned by the layer), or null when not computed.</returns>
@@ -158,6 +372,13 @@ public sealed class Layer
         if (outputGradient.RowCount != OutputSize || outputGradient.ColumnCount != buffers.M)
             throw new ArgumentException(
                 $"outputGradient is {Guard.Shape(outputGradient)} but the last forward pass produced {OutputSize}×{buffers.M}.", nameof(outputGradient));
+        if (_dropoutApplied)
+        {
+            // forward: output = A ⊙ M
+            TensorPrimitives.Multiply(outputGradient.AsColumnMajorArray(), buffers.Mask!.AsColumnMajorArray(), buffers.MaskedDA!.AsColumnMajorArray()); // dA ⊙ M
+            outputGradient = buffers.MaskedDA!;
+        }
+        // forward: A = f(Z)
         Activation.Backward(buffers.Z, buffers.A, outputGradient, buffers.DZ); // dZ = dA ⊙ f′(Z)        (BP1 / BP2)
         return BackwardFromDelta(computeInputGradient);
     }
@@ -168,18 +389,61 @@ public sealed class Layer
         var buffers = Current;
         var input = _input!;
         int m = buffers.M;
-        // forward: Z = W·X + b
-        buffers.DZ.TransposeAndMultiply(input, _dW);                          // dW = dZ·Xᵀ / m            (BP4)
+        var delta = BatchNorm ? NormalizeBackward(buffers) : buffers.DZ;   // dU with batch norm, else dZ
+        // forward: Z = W·X + b   (U = W·X with batch norm)
+        delta.TransposeAndMultiply(input, _dW);                               // dW = dZ·Xᵀ / m            (BP4)
         TensorPrimitives.Divide(_dW.AsColumnMajorArray(), m, _dW.AsColumnMajorArray());
-        SumColumns(buffers.DZ, _db);                                          // db = Σ_columns dZ / m     (BP3)
-        TensorPrimitives.Divide(_db.AsArray(), m, _db.AsArray());
+        if (!BatchNorm)
+        {
+            SumColumns(buffers.DZ, _db);                                      // db = Σ_columns dZ / m     (BP3)
+            TensorPrimitives.Divide(_db.AsArray(), m, _db.AsArray());
+        }
         if (!computeInputGradient) return null;
-        _weights.TransposeThisAndMultiply(buffers.DZ, buffers.DX);           // dX = Wᵀ·dZ               (BP2, first factor)
+        _weights.TransposeThisAndMultiply(delta, buffers.DX);                // dX = Wᵀ·dZ               (BP2, first factor)
         return buffers.DX;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => $"{InputSize}→{OutputSize} {Activation}";
+    /// <summary>From dZ (per sample) to dβ, dγ (averaged) and dU (per sample); see <see cref="BatchNorm"/>.</summary>
+    private Matrix<double> NormalizeBackward(Buffers buffers)
+    {
+        int rows = OutputSize, m = buffers.M;
+        var dZ = buffers.DZ.AsColumnMajorArray().AsSpan();
+        var xHat = buffers.XHat!.AsColumnMajorArray().AsSpan();
+        var dU = buffers.DU!.AsColumnMajorArray().AsSpan();
+        Span<double> dGamma = _dGamma!.AsArray(), dBeta = _dBeta!.AsArray(), scale = _scale;
+        // forward: Z = γ ⊙ X̂ + β
+        dBeta.Clear();
+        dGamma.Clear();
+        for (int c = 0; c < m; c++)
+        {
+            var dz = dZ.Slice(c * rows, rows);
+            TensorPrimitives.Add(dBeta, dz, dBeta);                                      // Σᵢ dZᵢ
+            TensorPrimitives.MultiplyAdd(dz, xHat.Slice(c * rows, rows), dGamma, dGamma); // Σᵢ (dZ ⊙ X̂)ᵢ
+        }
+        TensorPrimitives.Divide(dBeta, m, dBeta);                                        // dβ = Σᵢ dZᵢ / m
+        TensorPrimitives.Divide(dGamma, m, dGamma);                                      // dγ = Σᵢ (dZ ⊙ X̂)ᵢ / m
+        // forward: X̂ = (U − μ)/√(σ² + ε), with μ and σ² functions of every Uᵢ of the batch (training) or constants (inference)
+        TensorPrimitives.Multiply(_gamma!.AsArray(), _inverseStd, scale);                // γ/√(σ² + ε)
+        for (int c = 0; c < m; c++)
+        {
+            Span<double> dz = dZ.Slice(c * rows, rows), du = dU.Slice(c * rows, rows);
+            if (_lastTraining)
+            {
+                TensorPrimitives.Multiply(xHat.Slice(c * rows, rows), dGamma, du);       // X̂ ⊙ dγ
+                TensorPrimitives.Subtract(dz, du, du);                                   // dZ − X̂ ⊙ dγ
+                TensorPrimitives.Subtract(du, dBeta, du);                                //      − dβ
+                TensorPrimitives.Multiply(du, scale, du);                                // dU = γ/√(σ² + ε) ⊙ (dZ − dβ − X̂ ⊙ dγ)
+            }
+            else
+                TensorPrimitives.Multiply(dz, scale, du);                                // dU = γ/√(σ² + ε) ⊙ dZ
+        }
+        return buffers.DU!;
+    }
+
+    /// <summary>E.g. "784→30 Sigmoid", "784→30 Sigmoid+BN", "100→10 ReLU, dropout 0.5".</summary>
+    public override string ToString() =>
+        $"{InputSize}→{OutputSize} {Activation}{(BatchNorm ? "+BN" : "")}" +
+        (Dropout > 0 ? ", dropout " + Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
 
     private static void AddToEachColumn(Matrix<double> z, Vector<double> b)
     {
@@ -210,12 +474,12 @@ public sealed class Layer
         for (int i = 0; i < _buffers.Count; i++)
             if (_buffers[i].M == m) return _current = _buffers[i];
         if (_buffers.Count == CachedBatchSizes) _buffers.RemoveAt(0);
-        _buffers.Add(_current = new Buffers(InputSize, OutputSize, m));
+        _buffers.Add(_current = new Buffers(InputSize, OutputSize, m, BatchNorm, Dropout > 0));
         return _current;
     }
 
-    /// <summary>Per-batch-size work matrices.</summary>
-    private sealed class Buffers(int inputs, int outputs, int m)
+    /// <summary>Per-batch-size work matrices; the batch-norm and dropout ones only when the layer uses them.</summary>
+    private sealed class Buffers(int inputs, int outputs, int m, bool batchNorm, bool dropout)
     {
         public readonly int M = m;
         public readonly Matrix<double> Z = Matrix<double>.Build.Dense(outputs, m);
@@ -223,5 +487,11 @@ public sealed class Layer
         public readonly Matrix<double> DA = Matrix<double>.Build.Dense(outputs, m);
         public readonly Matrix<double> DZ = Matrix<double>.Build.Dense(outputs, m);
         public readonly Matrix<double> DX = Matrix<double>.Build.Dense(inputs, m);
+        public readonly Matrix<double>? XHat = batchNorm ? Matrix<double>.Build.Dense(outputs, m) : null;     // X̂ (U = W·X before normalising)
+        public readonly Matrix<double>? DU = batchNorm ? Matrix<double>.Build.Dense(outputs, m) : null;       // dU = ∂C/∂(W·X), per sample
+        public readonly Matrix<double>? Mask = dropout ? Matrix<double>.Build.Dense(outputs, m) : null;       // M
+        public readonly Matrix<double>? Dropped = dropout ? Matrix<double>.Build.Dense(outputs, m) : null;    // A ⊙ M
+        public readonly Matrix<double>? MaskedDA = dropout ? Matrix<double>.Build.Dense(outputs, m) : null;   // dA ⊙ M
+        public bool MaskDrawn;
     }
 }

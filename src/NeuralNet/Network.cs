@@ -62,35 +62,45 @@ public sealed class Network
     /// <summary>n_out of the last layer: the number of rows of the output.</summary>
     public int OutputSize => _layers[^1].OutputSize;
 
-    /// <summary>Every trainable parameter with its gradient, layer by layer (W¹, b¹, W², b², …).</summary>
+    /// <summary>Every trainable parameter with its gradient, layer by layer (W¹, b¹, W², b², …; W, γ, β for a batch-normalised layer).</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <summary>The total number of trainable values.</summary>
     public int ParameterCount => _parameters.Sum(p => p.Value.Length);
 
-    /// <summary>The initialiser a new network uses for a layer with activation f: He-normal for the ReLU family, Xavier-uniform otherwise.</summary>
+    /// <summary>The initialiser a new network uses for a layer with activation f: He-normal for the ReLU family (ReLU, LeakyReLU, ELU), Xavier-uniform otherwise.</summary>
     public static IInitializer DefaultInitializer(IActivation activation) =>
-        activation is ReLU or LeakyReLU ? new HeNormal() : new XavierUniform();
+        activation is ReLU or LeakyReLU or Elu ? new HeNormal() : new XavierUniform();
 
     /// <summary>Re-draws every layer's weights and biases with <paramref name="initializer"/> from one <see cref="Random"/>(<paramref name="seed"/>), layer by layer: the same seed gives the same network.</summary>
+    /// <remarks>
+    /// Batch-normalised layers then get γ = 1, β = 0, b = 0 and fresh running statistics (<see cref="Layer.ResetBatchNorm"/>);
+    /// initialisers never touch γ and β. Finally every layer's dropout generator is reseeded (<see cref="Layer.SeedDropout"/>)
+    /// with a seed drawn from the same generator, after all weights, so the same seed also gives the same dropout masks.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="initializer"/> is null.</exception>
     public void Initialize(IInitializer initializer, int seed)
     {
         ArgumentNullException.ThrowIfNull(initializer);
-        var random = new Random(seed);
-        foreach (var layer in _layers)
-            initializer.Initialize(layer.Weights, layer.Biases, random);
+        Initialize(_ => initializer, seed);
     }
 
-    /// <summary>Re-draws every layer with its <see cref="DefaultInitializer"/>, from one <see cref="Random"/>(<paramref name="seed"/>).</summary>
-    public void Initialize(int seed)
+    /// <summary>Re-draws every layer with its <see cref="DefaultInitializer"/>, from one <see cref="Random"/>(<paramref name="seed"/>); see <see cref="Initialize(IInitializer, int)"/>.</summary>
+    public void Initialize(int seed) => Initialize(layer => DefaultInitializer(layer.Activation), seed);
+
+    private void Initialize(Func<Layer, IInitializer> initializerFor, int seed)
     {
         var random = new Random(seed);
         foreach (var layer in _layers)
-            DefaultInitializer(layer.Activation).Initialize(layer.Weights, layer.Biases, random);
+        {
+            initializerFor(layer).Initialize(layer.Weights, layer.Biases, random);
+            layer.ResetBatchNorm();
+        }
+        foreach (var layer in _layers)
+            layer.SeedDropout(random.Next());
     }
 
-    /// <summary>Feeds a batch forward: A = network(X).</summary>
+    /// <summary>Feeds a batch forward in inference mode: A = network(X), with batch norm's running statistics and no dropout.</summary>
     /// <param name="inputs">X, <see cref="InputSize"/> × m, one column per sample.</param>
     /// <returns>A new <see cref="OutputSize"/> × m matrix.</returns>
     /// <exception cref="ArgumentException">Wrong number of rows (naming both shapes), or NaN/Infinity in X (naming row and column).</exception>
@@ -121,7 +131,8 @@ public sealed class Network
     }
 
     /// <summary>
-    /// Backpropagation on one batch: the cost C and ∂C/∂W, ∂C/∂b for every layer, averaged over the batch. Parameters are not changed.
+    /// Backpropagation on one batch, in training mode: the cost C and ∂C/∂W, ∂C/∂b (∂C/∂γ, ∂C/∂β with batch norm) for every
+    /// layer, averaged over the batch. Parameters are not changed; batch-norm running statistics and dropout generators advance as in a training step.
     /// </summary>
     /// <remarks>
     /// Useful at any moment, e.g. right after initialisation to measure each layer's "speed of learning" ‖∂C/∂b‖
@@ -137,7 +148,8 @@ public sealed class Network
         ValidateBatch(inputs, targets);
         ArgumentNullException.ThrowIfNull(loss);
         double cost = ForwardBackward(inputs, targets, loss);
-        return new Gradients(cost, _layers.Select(l => new LayerGradients(l.WeightGradient.Clone(), l.BiasGradient.Clone())).ToArray());
+        return new Gradients(cost, _layers.Select(l => new LayerGradients(l.WeightGradient.Clone(), l.BiasGradient.Clone(),
+            l.GammaGradient?.Clone(), l.BetaGradient?.Clone())).ToArray());
     }
 
     /// <summary>
@@ -183,6 +195,7 @@ public sealed class Network
     }
 
     /// <summary>Forward pass through every layer, without checks; returns the last layer's output buffer.</summary>
+    /// <remarks>Batch normalisation uses batch statistics and dropout is active only when <paramref name="training"/> is true.</remarks>
     internal Matrix<double> Forward(Matrix<double> inputs, bool training)
     {
         var a = inputs;
@@ -194,6 +207,7 @@ public sealed class Network
     /// <summary>
     /// One forward and backward pass without checks: returns C and leaves ∂C/∂W, ∂C/∂b in each layer's gradient buffers.
     /// </summary>
+    /// <remarks>The shortcut δᴸ = a − y does not apply when the output layer uses dropout (the loss then sees A ⊙ M).</remarks>
     internal double ForwardBackward(Matrix<double> inputs, Matrix<double> targets, ILoss loss)
     {
         var output = Forward(inputs, training: true);
@@ -201,7 +215,7 @@ public sealed class Network
 
         var last = _layers[^1];
         Matrix<double>? dA;
-        if (loss.TryOutputDelta(last.Activation, output, targets, last.Delta))  // δᴸ = a − y, where it simplifies
+        if (!last.DropoutApplied && loss.TryOutputDelta(last.Activation, output, targets, last.Delta))  // δᴸ = a − y, where it simplifies
             dA = last.BackwardFromDelta(computeInputGradient: _layers.Length > 1);
         else
         {

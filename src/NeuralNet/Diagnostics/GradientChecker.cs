@@ -22,28 +22,44 @@ public static class GradientChecker
     public const double DefaultStep = 1e-5;
 
     /// <summary>
-    /// Checks every ∂C/∂W and ∂C/∂b of <paramref name="network"/> on one batch by perturbing each parameter in turn.
-    /// The parameters are left exactly as they were.
+    /// Checks the gradient of every <see cref="Layer.Parameters"/> entry of <paramref name="network"/> (W and b, or W, γ and β
+    /// with batch norm) on one batch, in training mode, by perturbing each value in turn. The parameters are left exactly as they were.
     /// </summary>
+    /// <remarks>
+    /// The cost is C = (1/m)·Σₓ Cₓ of a training-mode forward pass. To make it a deterministic function of the parameters,
+    /// the layers are frozen for the duration of the check: batch-norm running statistics are not updated, and each
+    /// dropout layer draws one mask for the batch size (or keeps the one it has) and reuses it for every evaluation.
+    /// </remarks>
     /// <exception cref="ArgumentException">Mismatched shapes or non-finite values in the batch.</exception>
     public static GradientCheckResult Check(Network network, Matrix<double> inputs, Matrix<double> targets, ILoss loss, double step = DefaultStep)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(loss);
         Guard.Positive(step, nameof(step));
-        var analytic = network.Backpropagate(inputs, targets, loss);
+        network.ValidateBatch(inputs, targets);
         double Cost() => network.ForwardBackward(inputs, targets, loss);
 
-        var layers = new List<LayerGradientCheck>();
-        for (int l = 0; l < network.Layers.Count; l++)
+        foreach (var layer in network.Layers) layer.Frozen = true;
+        try
         {
-            var layer = network.Layers[l];
-            double weightError = RelativeError(analytic.Layers[l].WeightGradient.AsColumnMajorArray(), Numerical(layer.Weights.AsColumnMajorArray(), Cost, step));
-            double biasError = RelativeError(analytic.Layers[l].BiasGradient.AsArray(), Numerical(layer.Biases.AsArray(), Cost, step));
-            layers.Add(new LayerGradientCheck(l, weightError, biasError));
+            Cost();
+            var analytic = network.Layers.Select(layer => layer.Parameters.Select(p => (double[])p.Gradient.Clone()).ToArray()).ToArray();
+            var layers = new List<LayerGradientCheck>();
+            for (int l = 0; l < network.Layers.Count; l++)
+            {
+                var parameters = network.Layers[l].Parameters;
+                var errors = new Dictionary<string, double>();
+                for (int p = 0; p < parameters.Count; p++)
+                    errors[parameters[p].Name] = RelativeError(analytic[l][p], Numerical(parameters[p].Value, Cost, step));
+                layers.Add(new LayerGradientCheck(l, errors["W"], errors.TryGetValue("b", out double b) ? b : errors["β"], errors));
+            }
+            Cost(); // leave the layers' gradients as backprop computed them
+            return new GradientCheckResult(layers.Max(c => c.ParameterRelativeErrors!.Values.Max()), layers);
         }
-        network.ForwardBackward(inputs, targets, loss); // leave the layers' gradients as backprop computed them
-        return new GradientCheckResult(layers.Max(c => Math.Max(c.WeightRelativeError, c.BiasRelativeError)), layers);
+        finally
+        {
+            foreach (var layer in network.Layers) layer.Frozen = false;
+        }
     }
 
     /// <summary>

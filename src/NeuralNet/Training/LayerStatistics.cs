@@ -11,9 +11,9 @@ internal sealed class LayerStatistics(Layer layer, int index)
     private int _batches;
     private bool _hasActivations;
 
-    /// <summary>‖∂C/∂b‖₂ and ‖∂C/∂W‖_F of the last backward pass; non-finite if a gradient is.</summary>
+    /// <summary>‖∂C/∂b‖₂ (‖∂C/∂β‖₂ with batch norm) and ‖∂C/∂W‖_F of the last backward pass; non-finite if a gradient is.</summary>
     public (double Bias, double Weight) GradientNorms() =>
-        (TensorPrimitives.Norm<double>(layer.BiasGradient.AsArray()), TensorPrimitives.Norm<double>(layer.WeightGradient.AsColumnMajorArray()));
+        (TensorPrimitives.Norm<double>((layer.BetaGradient ?? layer.BiasGradient).AsArray()), TensorPrimitives.Norm<double>(layer.WeightGradient.AsColumnMajorArray()));
 
     public void Reset()
     {

@@ -12,6 +12,8 @@ namespace NeuralNet.Training;
 /// <remarks>
 /// <para>Nielsen's <c>SGD</c> / <c>update_mini_batch</c>, with pluggable loss, optimizer and weight decay. Inputs and
 /// targets have one column per sample. The library never prints: watch progress with an <see cref="IProgress{T}"/>.</para>
+/// <para>With batch normalisation, a last mini-batch of a single sample is merged into the one before it (a batch of one
+/// has no variance to normalise by).</para>
 /// <para>Once warm, a training step allocates nothing: mini-batches are gathered into reusable buffers and every layer
 /// keeps its work matrices.</para>
 /// </remarks>
@@ -78,6 +80,7 @@ public sealed class Trainer
         for (int i = 0; i < n; i++) order[i] = i;
         var random = new Random(Options.Seed);
         var history = new TrainingHistory();
+        bool batchNorm = Network.Layers.Any(l => l.BatchNorm);
 
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
@@ -87,9 +90,10 @@ public sealed class Trainer
             foreach (var s in _statistics) s.Reset();
             double lossSum = 0;
             int batch = 0;
-            for (int start = 0; start < n; start += batchSize)
+            for (int start = 0, m; start < n; start += m)
             {
-                int m = Math.Min(batchSize, n - start);
+                m = Math.Min(batchSize, n - start);
+                if (batchNorm && n - start - m == 1) m++;     // batch norm cannot normalise a batch of one: the last sample joins this batch
                 var (xb, yb) = Gather(x, y, order, start, m);
                 Options.Augmentation?.Apply(xb, random);
                 batch++;
