@@ -14,15 +14,15 @@ public class LayerReportTests
     private static readonly Matrix<double> Y = TestData.Row(0, 0, 1, 1);
 
     /// <summary>
-    /// Layer 0, 1 → 3 ReLU: unit 0 is a = x = (1, 2, 3, 4); unit 1 is a = ReLU(2.5 − x) = (1.5, 0.5, 0, 0);
-    /// unit 2 has bias −100, so a = ReLU(x − 100) = 0 always: dead.
+    /// Layer 0, 1 → 3 ReLU: unit 0 is a = x = (1, 2, 3, 4); unit 1 is a = ReLU(1.25 − x) = (0.25, 0, 0, 0), alive for one
+    /// sample only and barely; unit 2 has bias −100, so a = ReLU(x − 100) = 0 always: dead.
     /// Layer 1, 3 → 1 sigmoid: z = 4·a₀ − 10 = (−6, −2, 2, 6), a = (σ(−6), σ(−2), σ(2), σ(6)).
     /// </summary>
     private static Network HandSet()
     {
         var network = new Network(new Layer(1, 3, new ReLU()), new Layer(3, 1, new Sigmoid()));
         network.Layers[0].Weights = TestData.Column(1, -1, 1);
-        network.Layers[0].Biases = Vector<double>.Build.DenseOfArray([0, 2.5, -100]);
+        network.Layers[0].Biases = Vector<double>.Build.DenseOfArray([0, 1.25, -100]);
         network.Layers[1].Weights = TestData.Row(4, 0, 0);
         network.Layers[1].Biases[0] = -10;
         return network;
@@ -66,12 +66,13 @@ public class LayerReportTests
     [Fact]
     public void ActivationStatistics_OfAReLULayerMatchHandComputedValues()
     {
-        // outputs (1, 2, 3, 4), (1.5, 0.5, 0, 0), (0, 0, 0, 0): 12 values summing to 12, squares summing to 30 + 2.5
-        // mean = 1, variance = 32.5/12 − 1 = 20.5/12; no saturation; 1 of 3 units is never non-zero
+        // outputs (1, 2, 3, 4), (0.25, 0, 0, 0), (0, 0, 0, 0): 12 values summing to 10.25, squares summing to 30 + 0.0625
+        // mean = 10.25/12, variance = 30.0625/12 − mean²; no saturation; 1 of 3 units is never non-zero
+        double mean = 10.25 / 12;
         var report = OneEpoch(HandSet()).Layers[0];
 
-        report.ActivationMean.ShouldBe(1.0, 1e-15);
-        report.ActivationStd.ShouldBe(Math.Sqrt(20.5 / 12), 1e-15);
+        report.ActivationMean.ShouldBe(mean, 1e-15);
+        report.ActivationStd.ShouldBe(Math.Sqrt(30.0625 / 12 - mean * mean), 1e-15);
         report.SaturatedFraction.ShouldBe(0.0);
         report.DeadFraction.ShouldBe(1.0 / 3);
     }
@@ -105,7 +106,7 @@ public class LayerReportTests
     [Fact]
     public void DeadFraction_CountsUnitsActiveInAnyBatchAsAlive()
     {
-        // with batches of one, unit 1 is non-zero only in the first two batches; it still counts as alive for the epoch
+        // with batches of one, unit 1 is non-zero only in the first batch; it still counts as alive for the epoch
         var report = OneEpoch(HandSet(), batchSize: 1).Layers[0];
 
         report.DeadFraction.ShouldBe(1.0 / 3);
