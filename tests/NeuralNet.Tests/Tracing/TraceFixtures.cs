@@ -12,7 +12,7 @@ internal static class TraceFixtures
     public static Network Xor()
     {
         var network = new Network(new Layer(2, 3, new Tanh()), new Layer(3, 1, new Sigmoid()));
-        network.Initialize(new Initializers.XavierUniform(), seed: 7);
+        network.Initialize(new NeuralNet.Initializers.XavierUniform(), seed: 7);
         return network;
     }
 
