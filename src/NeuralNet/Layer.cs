@@ -48,13 +48,9 @@ public sealed class Layer
     private Buffers? _current;
     private Matrix<double>? _input;
 
-    // Batch normalisation (null without it): parameters, their gradients, running statistics, and per-unit work vectors.
-    private readonly Vector<double>? _gamma, _beta, _dGamma, _dBeta, _runningMean, _runningVariance;
-    private readonly double[]? _mean, _variance, _inverseStd, _scale;
-
-    // Dropout: the mask generator, and what the last forward pass did.
-    private Random _dropoutRandom = new(0);
-    private bool _lastTraining, _dropoutApplied;
+    private readonly BatchNormalization? _batchNorm;   // γ, β, running statistics; null without batch norm
+    private readonly InvertedDropout? _dropout;        // the mask generator; null without dropout
+    private bool _dropoutApplied;                      // whether the last forward pass multiplied A by a mask
 
     /// <summary>ε added to the variance before the square root in batch normalisation (as PyTorch's <c>eps</c>).</summary>
     public const double BatchNormEpsilon = 1e-5;
@@ -86,24 +82,19 @@ public sealed class Layer
         _biases = Vector<double>.Build.Dense(outputs);
         _dW = Matrix<double>.Build.Dense(outputs, inputs);
         _db = Vector<double>.Build.Dense(outputs);
+        if (dropout > 0) _dropout = new InvertedDropout(dropout);
         var w = new Parameter("W", _weights.AsColumnMajorArray(), _dW.AsColumnMajorArray(), isWeight: true);
         if (!batchNorm)
         {
             Parameters = [w, new Parameter("b", _biases.AsArray(), _db.AsArray(), isWeight: false)];
             return;
         }
-        _gamma = Vector<double>.Build.Dense(outputs, 1.0);
-        _beta = Vector<double>.Build.Dense(outputs);
-        _dGamma = Vector<double>.Build.Dense(outputs);
-        _dBeta = Vector<double>.Build.Dense(outputs);
-        _runningMean = Vector<double>.Build.Dense(outputs);
-        _runningVariance = Vector<double>.Build.Dense(outputs, 1.0);
-        (_mean, _variance, _inverseStd, _scale) = (new double[outputs], new double[outputs], new double[outputs], new double[outputs]);
+        _batchNorm = new BatchNormalization(outputs);
         Parameters =
         [
             w,
-            new Parameter("γ", _gamma.AsArray(), _dGamma.AsArray(), isWeight: false),
-            new Parameter("β", _beta.AsArray(), _dBeta.AsArray(), isWeight: false),
+            new Parameter("γ", _batchNorm.Gamma.AsArray(), _batchNorm.GammaGradient.AsArray(), isWeight: false),
+            new Parameter("β", _batchNorm.Beta.AsArray(), _batchNorm.BetaGradient.AsArray(), isWeight: false),
         ];
     }
 
@@ -188,22 +179,22 @@ public sealed class Layer
     public bool BatchNorm { get; }
 
     /// <summary>γ, the per-unit scale (n_out, initially 1), or null without <see cref="BatchNorm"/>. Live values, trained as Parameter "γ".</summary>
-    public Vector<double>? Gamma => _gamma;
+    public Vector<double>? Gamma => _batchNorm?.Gamma;
 
     /// <summary>β, the per-unit shift (n_out, initially 0), or null without <see cref="BatchNorm"/>. Live values, trained as Parameter "β".</summary>
-    public Vector<double>? Beta => _beta;
+    public Vector<double>? Beta => _batchNorm?.Beta;
 
     /// <summary>∂C/∂γ (n_out) from the last <see cref="Backward"/>, averaged over its mini-batch; null without <see cref="BatchNorm"/>.</summary>
-    public Vector<double>? GammaGradient => _dGamma;
+    public Vector<double>? GammaGradient => _batchNorm?.GammaGradient;
 
     /// <summary>∂C/∂β (n_out) from the last <see cref="Backward"/>, averaged over its mini-batch; null without <see cref="BatchNorm"/>.</summary>
-    public Vector<double>? BetaGradient => _dBeta;
+    public Vector<double>? BetaGradient => _batchNorm?.BetaGradient;
 
     /// <summary>The running mean of U = W·X used at inference (n_out, initially 0), or null without <see cref="BatchNorm"/>.</summary>
-    public Vector<double>? RunningMean => _runningMean;
+    public Vector<double>? RunningMean => _batchNorm?.RunningMean;
 
     /// <summary>The running unbiased variance of U = W·X used at inference (n_out, initially 1), or null without <see cref="BatchNorm"/>.</summary>
-    public Vector<double>? RunningVariance => _runningVariance;
+    public Vector<double>? RunningVariance => _batchNorm?.RunningVariance;
 
     /// <summary>
     /// p, the dropout probability (0: no dropout). While training, the layer outputs A ⊙ M, where each entry of the
@@ -217,7 +208,7 @@ public sealed class Layer
     public double Dropout { get; }
 
     /// <summary>Restarts the dropout mask sequence from <paramref name="seed"/>: the same seed gives the same masks.</summary>
-    public void SeedDropout(int seed) => _dropoutRandom = new Random(seed);
+    public void SeedDropout(int seed) => _dropout?.Seed(seed);
 
     /// <summary>
     /// Resets the batch-normalisation state to its initial values: γ = 1, β = 0, running mean 0, running variance 1, and b = 0.
@@ -225,11 +216,8 @@ public sealed class Layer
     /// </summary>
     public void ResetBatchNorm()
     {
-        if (!BatchNorm) return;
-        _gamma!.Clear(); _gamma.Add(1.0, _gamma);
-        _beta!.Clear();
-        _runningMean!.Clear();
-        _runningVariance!.Clear(); _runningVariance.Add(1.0, _runningVariance);
+        if (_batchNorm is null) return;
+        _batchNorm.Reset();
         _biases.Clear();
     }
 
@@ -279,84 +267,26 @@ public sealed class Layer
                 "(PyTorch: \"Expected more than 1 value per channel when training\"). Use a larger batch, or training: false.");
         var buffers = BuffersFor(input.ColumnCount);
         _input = input;                                         // cached for dW = dZ·Xᵀ
-        _lastTraining = training;
-        if (BatchNorm)
-            NormalizeForward(buffers, training);                // Z = γ ⊙ (W·X − μ)/√(σ² + ε) + β
+        if (_batchNorm is not null)
+        {
+            _weights.Multiply(input, buffers.XHat);             // U = W·X, into the X̂ buffer
+            _batchNorm.Forward(buffers.XHat!, buffers.Z, training, Frozen); // Z = γ ⊙ (U − μ)/√(σ² + ε) + β
+        }
         else
         {
             _weights.Multiply(input, buffers.Z);                // Z = W·X
             AddToEachColumn(buffers.Z, _biases);                //   + b
         }
         Activation.Forward(buffers.Z, buffers.A);               // A = f(Z)
-        _dropoutApplied = training && Dropout > 0;
+        _dropoutApplied = training && _dropout is not null;
         if (!_dropoutApplied) return buffers.A;
-        if (!(Frozen && buffers.MaskDrawn)) DrawMask(buffers);  // M: 0 with probability p, else 1/(1 − p)
-        TensorPrimitives.Multiply(buffers.A.AsColumnMajorArray(), buffers.Mask!.AsColumnMajorArray(), buffers.Dropped!.AsColumnMajorArray()); // A ⊙ M
+        if (!(Frozen && buffers.MaskDrawn))
+        {
+            _dropout!.DrawMask(buffers.Mask!);                  // M: 0 with probability p, else 1/(1 − p)
+            buffers.MaskDrawn = true;
+        }
+        InvertedDropout.Apply(buffers.A, buffers.Mask!, buffers.Dropped!); // A ⊙ M
         return buffers.Dropped!;
-    }
-
-    /// <summary>
-    /// Z = γ ⊙ X̂ + β with X̂ = (W·X − μ)/√(σ² + ε): μ, σ² from the batch when training (updating the running statistics), else the running ones.
-    /// Caches X̂ (in <c>XHat</c>) and 1/√(σ² + ε) for the backward pass.
-    /// </summary>
-    private void NormalizeForward(Buffers buffers, bool training)
-    {
-        int rows = OutputSize, m = buffers.M;
-        Span<double> mean = _mean, variance = _variance, inverseStd = _inverseStd;
-        var xHat = buffers.XHat!.AsColumnMajorArray().AsSpan();
-        _weights.Multiply(_input, buffers.XHat);                                     // U = W·X, into the X̂ buffer
-        if (training)
-        {
-            mean.Clear();
-            for (int c = 0; c < m; c++) TensorPrimitives.Add(mean, xHat.Slice(c * rows, rows), mean);
-            TensorPrimitives.Divide(mean, m, mean);                                  // μ = Σᵢ Uᵢ / m
-            variance.Clear();
-            for (int c = 0; c < m; c++)
-            {
-                var column = xHat.Slice(c * rows, rows);
-                TensorPrimitives.Subtract(column, mean, column);                     // U − μ
-                TensorPrimitives.MultiplyAdd(column, column, variance, variance);    // Σᵢ (Uᵢ − μ)²
-            }
-            TensorPrimitives.Divide(variance, m, variance);                          // σ² (biased)
-            if (!Frozen)
-            {
-                Span<double> runningMean = _runningMean!.AsArray(), runningVariance = _runningVariance!.AsArray();
-                TensorPrimitives.Multiply(runningMean, 1 - BatchNormMomentum, runningMean);
-                TensorPrimitives.MultiplyAdd(mean, BatchNormMomentum, runningMean, runningMean);                   // + 0.1·μ
-                TensorPrimitives.Multiply(runningVariance, 1 - BatchNormMomentum, runningVariance);
-                TensorPrimitives.MultiplyAdd(variance, BatchNormMomentum * m / (m - 1.0), runningVariance, runningVariance); // + 0.1·σ²·m/(m − 1)
-            }
-        }
-        else
-        {
-            _runningMean!.AsArray().CopyTo(mean);
-            _runningVariance!.AsArray().CopyTo(variance);
-            for (int c = 0; c < m; c++)
-            {
-                var column = xHat.Slice(c * rows, rows);
-                TensorPrimitives.Subtract(column, mean, column);                     // U − running_mean
-            }
-        }
-        TensorPrimitives.Add(variance, BatchNormEpsilon, inverseStd);
-        TensorPrimitives.ReciprocalSqrt(inverseStd, inverseStd);                     // 1/√(σ² + ε)
-        var (gamma, beta) = (_gamma!.AsArray(), _beta!.AsArray());
-        var z = buffers.Z.AsColumnMajorArray().AsSpan();
-        for (int c = 0; c < m; c++)
-        {
-            var column = xHat.Slice(c * rows, rows);
-            TensorPrimitives.Multiply(column, inverseStd, column);                                   // X̂ = (U − μ)/√(σ² + ε)
-            TensorPrimitives.MultiplyAdd(column, gamma, beta, z.Slice(c * rows, rows));             // Z = γ ⊙ X̂ + β
-        }
-    }
-
-    /// <summary>Fills the mask M sequentially from the layer's generator: 0 with probability p, else 1/(1 − p).</summary>
-    private void DrawMask(Buffers buffers)
-    {
-        var mask = buffers.Mask!.AsColumnMajorArray();
-        double keep = 1.0 / (1.0 - Dropout);
-        for (int i = 0; i < mask.Length; i++)
-            mask[i] = _dropoutRandom.NextDouble() < Dropout ? 0.0 : keep;
-        buffers.MaskDrawn = true;
     }
 
     /// <summary>Backward pass from dA = ∂C/∂A: computes dZ, dW, db (or dγ, dβ with batch norm) and, if asked, dX.</summary>
@@ -375,7 +305,7 @@ public sealed class Layer
         if (_dropoutApplied)
         {
             // forward: output = A ⊙ M
-            TensorPrimitives.Multiply(outputGradient.AsColumnMajorArray(), buffers.Mask!.AsColumnMajorArray(), buffers.MaskedDA!.AsColumnMajorArray()); // dA ⊙ M
+            InvertedDropout.Apply(outputGradient, buffers.Mask!, buffers.MaskedDA!);                     // dA ⊙ M
             outputGradient = buffers.MaskedDA!;
         }
         // forward: A = f(Z)
@@ -389,7 +319,13 @@ public sealed class Layer
         var buffers = Current;
         var input = _input!;
         int m = buffers.M;
-        var delta = BatchNorm ? NormalizeBackward(buffers) : buffers.DZ;   // dU with batch norm, else dZ
+        var delta = buffers.DZ;
+        if (_batchNorm is not null)
+        {
+            // forward: Z = γ ⊙ (U − μ)/√(σ² + ε) + β
+            _batchNorm.Backward(buffers.DZ, buffers.XHat!, buffers.DU!);    // dγ, dβ, and dU = ∂C/∂U per sample
+            delta = buffers.DU!;
+        }
         // forward: Z = W·X + b   (U = W·X with batch norm)
         delta.TransposeAndMultiply(input, _dW);                               // dW = dZ·Xᵀ / m            (BP4)
         TensorPrimitives.Divide(_dW.AsColumnMajorArray(), m, _dW.AsColumnMajorArray());
@@ -401,43 +337,6 @@ public sealed class Layer
         if (!computeInputGradient) return null;
         _weights.TransposeThisAndMultiply(delta, buffers.DX);                // dX = Wᵀ·dZ               (BP2, first factor)
         return buffers.DX;
-    }
-
-    /// <summary>From dZ (per sample) to dβ, dγ (averaged) and dU (per sample); see <see cref="BatchNorm"/>.</summary>
-    private Matrix<double> NormalizeBackward(Buffers buffers)
-    {
-        int rows = OutputSize, m = buffers.M;
-        var dZ = buffers.DZ.AsColumnMajorArray().AsSpan();
-        var xHat = buffers.XHat!.AsColumnMajorArray().AsSpan();
-        var dU = buffers.DU!.AsColumnMajorArray().AsSpan();
-        Span<double> dGamma = _dGamma!.AsArray(), dBeta = _dBeta!.AsArray(), scale = _scale;
-        // forward: Z = γ ⊙ X̂ + β
-        dBeta.Clear();
-        dGamma.Clear();
-        for (int c = 0; c < m; c++)
-        {
-            var dz = dZ.Slice(c * rows, rows);
-            TensorPrimitives.Add(dBeta, dz, dBeta);                                      // Σᵢ dZᵢ
-            TensorPrimitives.MultiplyAdd(dz, xHat.Slice(c * rows, rows), dGamma, dGamma); // Σᵢ (dZ ⊙ X̂)ᵢ
-        }
-        TensorPrimitives.Divide(dBeta, m, dBeta);                                        // dβ = Σᵢ dZᵢ / m
-        TensorPrimitives.Divide(dGamma, m, dGamma);                                      // dγ = Σᵢ (dZ ⊙ X̂)ᵢ / m
-        // forward: X̂ = (U − μ)/√(σ² + ε), with μ and σ² functions of every Uᵢ of the batch (training) or constants (inference)
-        TensorPrimitives.Multiply(_gamma!.AsArray(), _inverseStd, scale);                // γ/√(σ² + ε)
-        for (int c = 0; c < m; c++)
-        {
-            Span<double> dz = dZ.Slice(c * rows, rows), du = dU.Slice(c * rows, rows);
-            if (_lastTraining)
-            {
-                TensorPrimitives.Multiply(xHat.Slice(c * rows, rows), dGamma, du);       // X̂ ⊙ dγ
-                TensorPrimitives.Subtract(dz, du, du);                                   // dZ − X̂ ⊙ dγ
-                TensorPrimitives.Subtract(du, dBeta, du);                                //      − dβ
-                TensorPrimitives.Multiply(du, scale, du);                                // dU = γ/√(σ² + ε) ⊙ (dZ − dβ − X̂ ⊙ dγ)
-            }
-            else
-                TensorPrimitives.Multiply(dz, scale, du);                                // dU = γ/√(σ² + ε) ⊙ dZ
-        }
-        return buffers.DU!;
     }
 
     /// <summary>E.g. "784→30 Sigmoid", "784→30 Sigmoid+BN", "100→10 ReLU, dropout 0.5".</summary>
