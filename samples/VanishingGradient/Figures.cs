@@ -46,14 +46,14 @@ public static class Figures
             var line = plot.Add.Scatter(xs, Log10(rows[i].Mean), ConfigurationColors[i % ConfigurationColors.Length]);
             line.LegendText = rows[i].Configuration.Name;
             line.LineWidth = 2;
-            if (rows[i].Configuration.Activation == "leakyrelu") line.LinePattern = LinePattern.Dashed;   // it lies on top of ReLU
+            if (rows[i].Configuration.Activation == "leakyrelu") line.MarkerShape = MarkerShape.OpenSquare;   // it lies on top of ReLU
             line.MarkerSize = 8;
         }
         if (Nielsen.SpeedsOfLearning(depth) is { } book)
         {
             var line = plot.Add.Scatter(xs, Log10(book), Colors.Black);
             line.LegendText = "Nielsen, ch. 5 (sigmoid + LeCun, one initialisation)";
-            line.LinePattern = LinePattern.Dashed;
+            line.LineWidth = 1;   // solid: SkiaSharp's SVG canvas cannot write dash patterns
             line.MarkerShape = MarkerShape.Cross;
             line.MarkerSize = 12;
             line.MarkerLineWidth = 2;
@@ -229,13 +229,16 @@ public static class Figures
     static void Draw(SKCanvas canvas, Multiplot multiplot, string title, int width, int height, int titleHeight)
     {
         canvas.Clear(SKColors.White);
-        using var typeface = SKTypeface.FromFile(Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVuSans-Bold.ttf"));
-        using var font = new SKFont(typeface, 20);
-        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        canvas.DrawText(title, width / 2f, titleHeight * 0.65f, SKTextAlign.Center, font, paint);
         canvas.Save();
         canvas.Translate(0, titleHeight);
         multiplot.Render(canvas, new PixelRect(0, width, height - titleHeight, 0));
         canvas.Restore();
+        // The title goes on last: rendering the panels paints a white background over the whole canvas.
+        using var background = new SKPaint { Color = SKColors.White };
+        canvas.DrawRect(0, 0, width, titleHeight, background);
+        using var typeface = SKTypeface.FromFile(Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVuSans-Bold.ttf"));
+        using var font = new SKFont(typeface, 20);
+        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        canvas.DrawText(title, width / 2f, titleHeight * 0.65f, SKTextAlign.Center, font, paint);
     }
 }
