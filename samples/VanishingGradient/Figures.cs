@@ -127,6 +127,7 @@ public static class Figures
             line.MarkerSize = 4;
         }
         plot.Axes.SetLimitsY(0, 100);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Edge.Right);
         return Save(plot, folder, "accuracy", 1100, 560);
     }
@@ -153,6 +154,7 @@ public static class Figures
         }
         if (log) LogY(plot);
         plot.Axes.SetLimitsX(0.5, epochs.Length + 0.5);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Legend.FontSize = 12;
         plot.ShowLegend(Edge.Right);
         return plot;
