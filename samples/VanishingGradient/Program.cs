@@ -1,0 +1,149 @@
+// The vanishing-gradient lab: Nielsen's chapter-5 measurement, then the same deep network with other activations,
+// initialisers and batch normalisation, at initialisation and during training. Guide: docs/vanishing-gradients.md.
+// Course concepts: BP2 multiplies δ by Wᵀ and σ′(z) once per layer, σ′ ≤ ¼, saturation, dead ReLUs, Xavier and He
+// initialisation, batch normalisation.
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using NeuralNet.Data;
+using Spectre.Console;
+using VanishingGradient;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var options = new LabOptions();
+var command = options.Command("Measures how fast each hidden layer of a deep network learns, for sigmoid, tanh, ReLU and leaky ReLU units, " +
+    "several initialisers and batch normalisation; prints tables and writes plots.");
+var parsed = command.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"error: {parsed.Errors[0].Message}");
+    Console.Error.WriteLine();
+    command.Parse("--help").Invoke();
+    return 2;
+}
+if (parsed.Action is not null) return parsed.Invoke();   // --help, --version
+var settings = options.Read(parsed);
+var clock = Stopwatch.StartNew();
+
+// 1. The data: Nielsen measured the gradient of the cost over the first 1,000 training digits, as one batch.
+var (train, test) = MnistSubset.Load();
+var sample = train.Take(settings.Sample);
+train = train.Take(settings.TrainCount);
+AnsiConsole.MarkupLine($"[grey]measuring on the first {sample.Count:N0} training digits with {settings.Seeds} random initialisations (seeds {settings.Seed}…{settings.Seed + settings.Seeds - 1}); " +
+    $"cost: cross-entropy on 10 sigmoid outputs, as Nielsen's network2.py[/]");
+
+// 2. Nielsen's measurement: sigmoid units, weights N(0, 1/n_in), biases N(0, 1). ‖∂C/∂bˡ‖ = ‖δˡ‖ averaged over the digits is
+//    layer l's "speed of learning"; BP2, δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ), shrinks it by σ′ ≤ ¼ at every step towards the input.
+var nielsen = new Configuration("sigmoid", "lecun", false);
+int widest = settings.Depths.Max();
+var book = new Table().Border(TableBorder.Rounded)
+    .Title("1. Nielsen, chapter 5: ‖∂C/∂b‖ per hidden layer at initialisation, sigmoid + LeCun")
+    .AddColumn("network").AddColumn("");
+for (int l = 1; l <= widest; l++) book.AddColumn(new TableColumn($"hidden {l}").RightAligned());
+book.AddColumn(new TableColumn("first/last").RightAligned());
+foreach (int depth in settings.Depths)
+{
+    var ours = Experiments.MeasureAtInitialisation(nielsen, depth, sample, settings.Seeds, settings.Seed);
+    var cells = new List<string> { Shape(depth), "ours" };
+    cells.AddRange(Enumerable.Range(0, widest).Select(l => l < depth ? $"{ours.Mean[l]:0.0000}\n[grey]±{ours.StandardDeviation[l]:0.0000}[/]" : ""));
+    cells.Add(Ratio(ours.FirstToLastRatio));
+    book.AddRow(cells.ToArray());
+    var his = Nielsen.SpeedsOfLearning(depth);
+    cells = ["", "Nielsen"];
+    cells.AddRange(Enumerable.Range(0, widest).Select(l => his is not null && l < depth ? $"{his[l]:0.000}" : ""));
+    cells.Add(his is null ? "[grey]–[/]" : Ratio(his[0] / his[^1]));
+    book.AddRow(cells.ToArray());
+}
+AnsiConsole.Write(book);
+AnsiConsole.MarkupLine($"[grey]ours: mean ± sd over {settings.Seeds} initialisations; Nielsen: the book's numbers, one initialisation each. " +
+    "first/last: hidden layer 1 over the last hidden layer (ours: geometric mean over the seeds).[/]");
+
+// 3. The same measurement for every configuration: do tanh, ReLU, a better initialiser or batch norm stop the vanishing?
+//    (η plays no part at initialisation, so configurations that differ only in η are measured once.)
+var measured = settings.Configurations.Select(c => c with { LearningRate = null }).Distinct().ToArray();
+var compare = new Table().Border(TableBorder.Rounded)
+    .Title("2. ‖∂C/∂b‖ per hidden layer at initialisation (mean over seeds)")
+    .AddColumn("configuration");
+for (int l = 1; l <= widest; l++) compare.AddColumn(new TableColumn($"hidden {l}").RightAligned());
+compare.AddColumn(new TableColumn("first/last").RightAligned());
+var deepest = new List<InitialGradients>();
+foreach (int depth in settings.Depths)
+{
+    compare.AddRow(new[] { $"[bold]{Shape(depth)}[/]" }.Concat(Enumerable.Repeat("", widest + 1)).ToArray());
+    foreach (var configuration in measured)
+    {
+        var result = Experiments.MeasureAtInitialisation(configuration, depth, sample, settings.Seeds, settings.Seed);
+        if (depth == widest) deepest.Add(result);
+        var cells = new List<string> { Markup.Escape(configuration.Name) };
+        cells.AddRange(Enumerable.Range(0, widest).Select(l => l < depth ? $"{result.Mean[l]:0.0000}" : ""));
+        cells.Add(Ratio(result.FirstToLastRatio));
+        compare.AddRow(cells.ToArray());
+    }
+}
+AnsiConsole.Write(compare);
+AnsiConsole.MarkupLine("[grey]first/last: [red]< 0.1[/]: the first hidden layer learns over 10× slower than the last; [yellow]0.1–0.5[/]; [green]≥ 0.5[/]: comparable.[/]");
+if (measured.Any(c => c.BatchNorm))
+    AnsiConsole.MarkupLine("[grey]With batch norm the column shows ‖∂C/∂β‖ (β replaces b). Below another batch-normalised layer it is small for another reason: " +
+        "that layer subtracts its batch mean, which undoes most of any shift that β makes. See docs/vanishing-gradients.md.[/]");
+
+Directory.CreateDirectory(settings.Output);
+var written = new List<string>();
+Figures.UseBundledFont();
+written.AddRange(Figures.InitialGradients(deepest, settings.Output));
+
+// 4. Training: every configuration with the same plain SGD, cost and data (two at a time on two cores); each epoch's report
+//    holds, per layer, the mean ‖∂C/∂b‖ over its mini-batches, the saturated and dead fractions, and the test accuracy.
+if (settings.Epochs > 0)
+{
+    AnsiConsole.MarkupLine($"[grey]training {Shape(widest)} on {train.Count:N0} digits, {settings.Epochs} epochs, plain SGD, batch {settings.BatchSize}, " +
+        $"η = {settings.LearningRate} unless given, seed {settings.Seed}; test accuracy on {test.Count:N0} held-out digits[/]");
+    var runs = new TrainingRun[settings.Configurations.Length];
+    var gate = new object();
+    Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+    {
+        var watch = Stopwatch.StartNew();
+        runs[i] = Experiments.Train(settings.Configurations[i], widest, train, test, settings.Training);
+        lock (gate)
+            AnsiConsole.MarkupLine($"[grey]  {Markup.Escape(runs[i].Configuration.Name)}: {runs[i].Diverged ?? "trained"} in {watch.Elapsed.TotalSeconds:F1} s[/]");
+    });
+
+    var summary = new Table().Border(TableBorder.Rounded)
+        .Title($"3. Training {Shape(widest)}, {settings.Epochs} epochs")
+        .AddColumn("configuration")
+        .AddColumn(new TableColumn("accuracy\nepoch 1").RightAligned()).AddColumn(new TableColumn("accuracy\nlast").RightAligned())
+        .AddColumn(new TableColumn("first/last\nepoch 1").RightAligned()).AddColumn(new TableColumn("first/last\nlast").RightAligned())
+        .AddColumn(new TableColumn("saturated\nlast").RightAligned()).AddColumn(new TableColumn("dead\nlast").RightAligned());
+    foreach (var run in runs)
+    {
+        if (run.Epochs.Count == 0)
+        {
+            summary.AddRow(Markup.Escape(run.Configuration.Name), $"[red]{run.Diverged}[/]", "", "", "", "", "");
+            continue;
+        }
+        var first = run.Hidden.First();
+        var last = run.Hidden.Last();
+        summary.AddRow(Markup.Escape(run.Configuration.Name),
+            $"{run.Epochs[0].ValidationAccuracy:P1}", run.Diverged is null ? $"{run.Epochs[^1].ValidationAccuracy:P1}" : $"[red]{run.Diverged}[/]",
+            Ratio(first[0].BiasGradientNorm / first[^1].BiasGradientNorm), Ratio(last[0].BiasGradientNorm / last[^1].BiasGradientNorm),
+            run.Configuration.Saturates ? $"{last.Average(l => l.SaturatedFraction):P0}" : "[grey]–[/]",
+            run.Configuration.Saturates ? "[grey]–[/]" : $"{last.Average(l => l.DeadFraction):P0}");
+    }
+    AnsiConsole.Write(summary);
+    AnsiConsole.MarkupLine("[grey]accuracy: on the test digits after the epoch. first/last: mean ‖∂C/∂b‖ over the epoch's mini-batches, hidden layer 1 over the last hidden layer " +
+        "(n/a: a gradient is 0 because every unit of a layer is dead). saturated: share of hidden outputs in f's flat part; dead: share of hidden units that gave 0 " +
+        "for every digit of the epoch.[/]");
+
+    written.AddRange(Figures.GradientNorms(runs, settings.Output));
+    written.AddRange(Figures.Saturation(runs, settings.Output));
+    written.AddRange(Figures.DeadUnits(runs, settings.Output));
+    written.AddRange(Figures.Accuracy(runs, settings.Output));
+}
+
+AnsiConsole.MarkupLine($"[grey]done in {clock.Elapsed.TotalSeconds:F0} s; {written.Count} plots written to[/] [bold]{Markup.Escape(Path.GetFullPath(settings.Output))}[/]");
+foreach (var file in written) AnsiConsole.MarkupLine($"[grey]  {Markup.Escape(Path.GetFileName(file))}[/]");
+return 0;
+
+static string Shape(int hiddenLayers) => $"[[784, {string.Join(", ", Enumerable.Repeat(30, hiddenLayers))}, 10]]";
+
+static string Ratio(double ratio) =>
+    !double.IsFinite(ratio) ? "[grey]n/a[/]" : $"[{(ratio < 0.1 ? "red" : ratio < 0.5 ? "yellow" : "green")}]{ratio:0.000}[/]";
