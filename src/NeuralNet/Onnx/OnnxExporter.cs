@@ -17,9 +17,9 @@ namespace NeuralNet.Onnx;
 /// inference form (not folded into Gemm, so the graph mirrors the layer: scale γ, bias β, the running mean and variance,
 /// epsilon = <see cref="Layer.BatchNormEpsilon"/>), then the activation. Dropout is the identity at inference and is left out.</para>
 /// <para><b>Activations, in float64.</b> Sigmoid, Tanh, Relu, Identity and Softmax (axis −1, over each row's classes) are
-/// the ONNX ops of the same name. ONNX Runtime's CPU kernels for <c>LeakyRelu</c>, <c>Elu</c> and <c>Softplus</c> are
-/// float32-only (and their alpha attributes are float32, which would round α), so these three are written as small
-/// float64 subgraphs of the same function:
+/// the ONNX ops of the same name. ONNX Runtime's CPU provider has no float64 kernel for <c>Elu</c> and <c>Softplus</c>, and
+/// its float64 <c>LeakyRelu</c> takes α as a float32 attribute (0.01 becomes 0.009999999776…), so these three are written
+/// as small float64 subgraphs of the same function, with α stored as a float64 constant:
 /// LeakyReLU(α) = Relu(z) + α·Min(z, 0);  ELU(α) = Relu(z) + α·(Exp(Min(z, 0)) − 1);  Softplus = Relu(z) + Log(1 + Exp(−|z|)).
 /// Outputs match <see cref="Network.Predict(MathNet.Numerics.LinearAlgebra.Matrix{double})"/> to about 1e-15 relative.</para>
 /// <para>The protobuf is encoded by hand (see <c>ProtoWriter</c>): a few message types, no dependency, no reflection.</para>
