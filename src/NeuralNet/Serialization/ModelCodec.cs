@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NeuralNet.Activations;
 
@@ -58,8 +59,13 @@ internal static class ModelCodec
         };
     }
 
+    /// <summary>Writes the document atomically, indented, with non-ASCII text (η, γ, descriptions) as UTF-8 rather than \u escapes.</summary>
     public static void Write(string path, ModelDocument document) =>
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, document, ModelJsonContext.Default.ModelDocument));
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            JsonSerializer.Serialize(writer, document, ModelJsonContext.Default.ModelDocument);
+        });
 
     /// <summary>Reads and parses the file; malformed, truncated or empty files give an InvalidDataException naming the file.</summary>
     public static ModelDocument Read(string path)

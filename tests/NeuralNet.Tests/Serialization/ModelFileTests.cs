@@ -80,7 +80,8 @@ public class ModelFileTests
         using var dir = new TempDirectory();
         var network = new Network(new Layer(2, 3, new LeakyReLU(0.2)), new Layer(3, 1, new Sigmoid()));
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        network.Save(dir.File("m.json"), new ModelMetadata { Description = "xor", TrainingSummary = "2000 epochs, loss 0.000079" });
+        network.Save(dir.File("m.json"), new ModelMetadata { Description = "xor, η = 0.5", TrainingSummary = "2000 epochs, loss 0.000079" });
+        File.ReadAllText(dir.File("m.json")).ShouldContain("\"description\": \"xor, η = 0.5\"");   // UTF-8 text, not \u03B7
         var json = JsonNode.Parse(File.ReadAllText(dir.File("m.json")))!;
         json["format"]!.GetValue<string>().ShouldBe("NeuralNet.Network");
         json["formatVersion"]!.GetValue<int>().ShouldBe(ModelFile.FormatVersion);
@@ -91,7 +92,7 @@ public class ModelFileTests
         json["layers"]![0]!["weights"]![2]!.GetValue<double>().ShouldBe(network.Layers[0].Weights[1, 0]);
 
         Network.Load(dir.File("m.json"), out var metadata);
-        metadata.Description.ShouldBe("xor");
+        metadata.Description.ShouldBe("xor, η = 0.5");
         metadata.TrainingSummary.ShouldBe("2000 epochs, loss 0.000079");
         metadata.FormatVersion.ShouldBe(1);
         metadata.LibraryVersion.ShouldNotBeNullOrEmpty();
