@@ -128,6 +128,11 @@ public sealed class Trainer
 
         for (int epoch = state.Epoch + 1; epoch <= Options.Epochs; epoch++)
         {
+            if (stopping is not null && state.EpochsWithoutImprovement >= stopping.Patience)
+            {
+                history.StoppedEarly = true;        // checked before the epoch, so a run resumed after it stopped stays stopped
+                break;
+            }
             var clock = Stopwatch.StartNew();
             double learningRate = Options.Schedule?.LearningRate(epoch, Options.Epochs, Options.LearningRate) ?? Options.LearningRate;
             // Every random stream of the epoch is seeded from (Seed, epoch) alone, so a resumed run draws what an uninterrupted one draws.
@@ -189,11 +194,6 @@ public sealed class Trainer
                 }
             }
             progress?.Report(report);
-            if (stopping is not null && state.EpochsWithoutImprovement >= stopping.Patience && epoch < Options.Epochs)
-            {
-                history.StoppedEarly = true;
-                break;
-            }
         }
         (history.BestEpoch, history.BestLoss) = (state.BestEpoch, state.BestEpoch is null ? null : state.BestLoss);
         if (stopping?.RestoreBestWeights == true && state.BestWeights is not null)

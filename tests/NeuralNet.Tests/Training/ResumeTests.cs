@@ -128,6 +128,24 @@ public class ResumeTests
     }
 
     [Fact]
+    public void Resume_OfARunThatStoppedEarly_StaysStoppedWithTheBestWeights()
+    {
+        using var dir = new TempDirectory();
+        var stopping = new EarlyStopping(patience: 2, minDelta: 10);          // stops after epoch 3, best epoch 1
+        var network = NewNetwork();
+        var history = new Trainer(network, Options(new Adam(), dir.Path, stopping)).Train(X, Y, ValidationX, ValidationY);
+        history.StoppedEarly.ShouldBeTrue();
+        history.Epochs.Count.ShouldBe(3);
+
+        var resumed = NewNetwork(seed: 8);
+        var again = new Trainer(resumed, Options(new Adam(), dir.Path, stopping)).Resume(Path.Combine(dir.Path, "last.json"), X, Y, ValidationX, ValidationY);
+        again.StoppedEarly.ShouldBeTrue();
+        again.Epochs.Count.ShouldBe(3);
+        again.BestEpoch.ShouldBe(1);
+        Bits(resumed).ShouldBe(Bits(network));
+    }
+
+    [Fact]
     public void Resume_RejectsModelFilesOtherArchitecturesSeedsAndOptimizers()
     {
         using var dir = new TempDirectory();
