@@ -15,7 +15,9 @@ namespace NeuralNet.Onnx;
 /// output row i equals column i of <see cref="Network.Predict(MathNet.Numerics.LinearAlgebra.Matrix{double})"/>.</para>
 /// <para><b>Per layer</b>: <c>Gemm</c> (without its C input under batch normalisation), then <c>BatchNormalization</c> in
 /// inference form (not folded into Gemm, so the graph mirrors the layer: scale γ, bias β, the running mean and variance,
-/// epsilon = <see cref="Layer.BatchNormEpsilon"/>), then the activation. Dropout is the identity at inference and is left out.</para>
+/// epsilon = <see cref="Layer.BatchNormEpsilon"/>), then the activation. Dropout is the identity at inference and is left out.
+/// ONNX's epsilon attribute is a float32, so 1e-5 is stored as 9.99999975e-6: a relative change of the output below 1e-9
+/// even for a zero running variance, and below 1e-11 for variances of 1e-3 and more.</para>
 /// <para><b>Activations, in float64.</b> Sigmoid, Tanh, Relu, Identity and Softmax (axis −1, over each row's classes) are
 /// the ONNX ops of the same name. ONNX Runtime's CPU provider has no float64 kernel for <c>Elu</c> and <c>Softplus</c>, and
 /// its float64 <c>LeakyRelu</c> takes α as a float32 attribute (0.01 becomes 0.009999999776…), so these three are written
