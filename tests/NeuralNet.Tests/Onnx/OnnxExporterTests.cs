@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using NeuralNet.Activations;
+using NeuralNet.Data;
 using NeuralNet.Onnx;
 using NeuralNet.Tests.Data;
 using NeuralNet.Tests.Serialization;
@@ -88,6 +89,19 @@ public class OnnxExporterTests
     {
         ShouldMatchPredict(ModelFileTests.EveryKindOfLayer(), samples: 1);
         ShouldMatchPredict(ModelFileTests.EveryKindOfLayer(), samples: 20);
+    }
+
+    [Fact]
+    public void Export_MatchesPredict_OnMnistDigits()
+    {
+        var network = new Network(new Layer(784, 64, new ReLU(), batchNorm: true), new Layer(64, 10, new Softmax()));
+        var digits = MnistSubset.Load().Test.Take(50).Inputs;
+        network.Forward(digits, training: true);                           // running statistics of real digits
+        using var dir = new TempDirectory();
+        network.ExportOnnx(dir.File("mnist.onnx"));
+        var expected = network.Predict(digits);
+        var actual = RunOnnx(dir.File("mnist.onnx"), digits);
+        (actual - expected).Enumerate().Max(Math.Abs).ShouldBeLessThan(Tolerance);
     }
 
     [Fact]
