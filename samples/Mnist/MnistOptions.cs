@@ -30,6 +30,9 @@ sealed class MnistOptions
     readonly Option<int> _shift = new("--shift") { Description = "Augmentation: shift each training digit by up to this many pixels (0: off)", DefaultValueFactory = _ => 1 };
     readonly Option<int> _seed = new("--seed") { Description = "Seed for initialisation, shuffling and augmentation", DefaultValueFactory = _ => 0 };
     readonly Option<int> _validation = new("--validation") { Description = "Hold out this many training digits to watch instead of the test set (0: watch the test set, as Nielsen's network.py does)", DefaultValueFactory = _ => 0 };
+    readonly Option<string?> _save = new("--save") { Description = "After training, save the network to this JSON file (e.g. model.json)" };
+    readonly Option<string?> _load = new("--load") { Description = "Skip training: load the network from this JSON file and evaluate it on the test digits" };
+    readonly Option<string?> _exportOnnx = new("--export-onnx") { Description = "Also export the network as an ONNX model to this file (e.g. model.onnx)" };
     readonly Option<int> _train = Positive(new Option<int>("--train") { Description = "Use only the first N training digits", DefaultValueFactory = _ => MnistSubset.TrainCount });
 
     public RootCommand Command(string description)
@@ -37,7 +40,7 @@ sealed class MnistOptions
         var command = new RootCommand(description)
         {
             _epochs, _batchSize, _learningRate, _hidden, _activation, _loss, _initializer, _optimizer,
-            _momentum, _weightDecay, _schedule, _shift, _seed, _validation, _train,
+            _momentum, _weightDecay, _schedule, _shift, _seed, _validation, _train, _save, _load, _exportOnnx,
         };
         _learningRate.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0)) r.AddError($"--learning-rate must be > 0. Received: {r.GetValueOrDefault<double>()}."); });
         _momentum.Validators.Add(r => { double v = r.GetValueOrDefault<double>(); if (!(v >= 0 && v < 1)) r.AddError($"--momentum must be in [0, 1). Received: {v}."); });
@@ -51,7 +54,8 @@ sealed class MnistOptions
     public MnistSettings Read(ParseResult p) => new(
         p.GetValue(_epochs), p.GetValue(_batchSize), p.GetValue(_learningRate), ParseSizes(p.GetValue(_hidden)!)!,
         p.GetValue(_activation)!, p.GetValue(_loss)!, p.GetValue(_initializer)!, p.GetValue(_optimizer)!, p.GetValue(_momentum),
-        p.GetValue(_weightDecay), p.GetValue(_schedule)!, p.GetValue(_shift), p.GetValue(_seed), p.GetValue(_validation), p.GetValue(_train));
+        p.GetValue(_weightDecay), p.GetValue(_schedule)!, p.GetValue(_shift), p.GetValue(_seed), p.GetValue(_validation), p.GetValue(_train),
+        p.GetValue(_save), p.GetValue(_load), p.GetValue(_exportOnnx));
 
     static int[]? ParseSizes(string text)
     {
@@ -75,7 +79,8 @@ sealed class MnistOptions
 /// <summary>The parsed settings, and how they turn into a network and trainer options.</summary>
 sealed record MnistSettings(
     int Epochs, int BatchSize, double LearningRate, int[] Hidden, string Activation, string Loss, string Initializer,
-    string Optimizer, double Momentum, double WeightDecay, string Schedule, int Shift, int Seed, int Validation, int TrainCount)
+    string Optimizer, double Momentum, double WeightDecay, string Schedule, int Shift, int Seed, int Validation, int TrainCount,
+    string? SavePath, string? LoadPath, string? OnnxPath)
 {
     public Network BuildNetwork()
     {

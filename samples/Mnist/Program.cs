@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NeuralNet;
 using NeuralNet.Data;
+using NeuralNet.Serialization;
 using NeuralNet.Training;
 using Spectre.Console;
 
@@ -33,35 +34,53 @@ if (settings.Validation > 0)   // hold out part of the training set to watch ins
     monitorName = "validation";
 }
 
-// 2. Build the network and say what it is.
-var network = settings.BuildNetwork();
-AnsiConsole.MarkupLine($"[bold]{Markup.Escape(network.ToString())}[/], {network.ParameterCount:N0} parameters");
-AnsiConsole.MarkupLine($"[grey]{Markup.Escape(settings.Describe())}[/]");
-AnsiConsole.MarkupLine($"[grey]training on {train.Count:N0} digits, watching {monitor.Count:N0} {monitorName} digits[/]");
-
-// 3. Train, drawing one table row per epoch as it ends.
-var trainer = new Trainer(network, settings.TrainerOptions());
-var table = new Table().Border(TableBorder.Rounded)
-    .AddColumn("epoch").AddColumn(new TableColumn("η").RightAligned()).AddColumn(new TableColumn("training loss").RightAligned())
-    .AddColumn(new TableColumn($"{monitorName} loss").RightAligned()).AddColumn(new TableColumn($"{monitorName} accuracy").RightAligned())
-    .AddColumn(new TableColumn("time").RightAligned());
+// 2. Build the network and say what it is, or load a saved one (--load) and skip training.
+Network network;
 var clock = Stopwatch.StartNew();
-try
+if (settings.LoadPath is { } loadPath)
 {
-    AnsiConsole.Live(table).Start(live =>
+    try
     {
-        trainer.Train(train, monitor, new OnEpoch<EpochReport>(r =>
-        {
-            table.AddRow($"{r.Epoch}/{settings.Epochs}", $"{r.LearningRate:G3}", $"{r.Loss:F4}", $"{r.ValidationLoss:F4}",
-                $"{r.ValidationAccuracy:P2}", $"{r.Elapsed.TotalSeconds:F1} s");
-            live.Refresh();
-        }));
-    });
+        network = Network.Load(loadPath, out var metadata);
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(network.ToString())}[/], {network.ParameterCount:N0} parameters, loaded from {Markup.Escape(loadPath)}");
+        AnsiConsole.MarkupLine($"[grey]saved {metadata.Created:u} by NeuralNet {Markup.Escape(metadata.LibraryVersion ?? "?")}: {Markup.Escape(metadata.TrainingSummary ?? "")}[/]");
+    }
+    catch (Exception e) when (e is InvalidDataException or IOException)
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+        return 1;
+    }
 }
-catch (TrainingDivergedException e)
+else
 {
-    AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-    return 1;
+    network = settings.BuildNetwork();
+    AnsiConsole.MarkupLine($"[bold]{Markup.Escape(network.ToString())}[/], {network.ParameterCount:N0} parameters");
+    AnsiConsole.MarkupLine($"[grey]{Markup.Escape(settings.Describe())}[/]");
+    AnsiConsole.MarkupLine($"[grey]training on {train.Count:N0} digits, watching {monitor.Count:N0} {monitorName} digits[/]");
+
+    // 3. Train, drawing one table row per epoch as it ends.
+    var trainer = new Trainer(network, settings.TrainerOptions());
+    var table = new Table().Border(TableBorder.Rounded)
+        .AddColumn("epoch").AddColumn(new TableColumn("η").RightAligned()).AddColumn(new TableColumn("training loss").RightAligned())
+        .AddColumn(new TableColumn($"{monitorName} loss").RightAligned()).AddColumn(new TableColumn($"{monitorName} accuracy").RightAligned())
+        .AddColumn(new TableColumn("time").RightAligned());
+    try
+    {
+        AnsiConsole.Live(table).Start(live =>
+        {
+            trainer.Train(train, monitor, new OnEpoch<EpochReport>(r =>
+            {
+                table.AddRow($"{r.Epoch}/{settings.Epochs}", $"{r.LearningRate:G3}", $"{r.Loss:F4}", $"{r.ValidationLoss:F4}",
+                    $"{r.ValidationAccuracy:P2}", $"{r.Elapsed.TotalSeconds:F1} s");
+                live.Refresh();
+            }));
+        });
+    }
+    catch (TrainingDivergedException e)
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+        return 1;
+    }
 }
 clock.Stop();
 
@@ -83,8 +102,21 @@ for (int t = 0; t < 10; t++)
     matrix.AddRow(cells.ToArray());
 }
 AnsiConsole.Write(matrix);
-AnsiConsole.MarkupLine($"[grey]trained in {clock.Elapsed.TotalSeconds:F1} s[/]");
-Console.WriteLine($"test accuracy: {Evaluation.Accuracy(outputs, test.Labels):F4}");
+double accuracy = Evaluation.Accuracy(outputs, test.Labels);
+if (settings.LoadPath is null) AnsiConsole.MarkupLine($"[grey]trained in {clock.Elapsed.TotalSeconds:F1} s[/]");
+
+// 5. Keep the model: a JSON file this sample (--load) and NeuralNet read back, and an ONNX file for other runtimes.
+if (settings.SavePath is { } savePath && settings.LoadPath is null)
+{
+    network.Save(savePath, new ModelMetadata { Description = "MNIST digits, " + settings.Describe(), TrainingSummary = $"test accuracy {accuracy:F4}" });
+    AnsiConsole.MarkupLine($"[grey]saved to {Markup.Escape(savePath)}[/]");
+}
+if (settings.OnnxPath is { } onnxPath)
+{
+    network.ExportOnnx(onnxPath);
+    AnsiConsole.MarkupLine($"[grey]exported to {Markup.Escape(onnxPath)} (input: [[N, 784]] float64, one row per digit)[/]");
+}
+Console.WriteLine($"test accuracy: {accuracy:F4}");
 return 0;
 
 /// <summary>Calls back on the training thread, so the table updates in order.</summary>

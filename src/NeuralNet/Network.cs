@@ -2,7 +2,9 @@ using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Initializers;
 using NeuralNet.Losses;
+using NeuralNet.Onnx;
 using NeuralNet.Optimizers;
+using NeuralNet.Serialization;
 using NeuralNet.Tracing;
 using NeuralNet.Training;
 
@@ -226,4 +228,25 @@ public sealed class Network
             dA = _layers[l].Backward(dA!, computeInputGradient: l > 0);           // δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ) (BP2)
         return cost;
     }
+    /// <summary>Saves this network to a versioned JSON file (architecture, bit-exact parameters, batch-norm statistics, metadata), atomically; see <see cref="ModelFile"/>.</summary>
+    /// <param name="path">The file to write; an existing file is replaced only once the new one is complete.</param>
+    /// <param name="metadata">Optional description and training summary.</param>
+    /// <exception cref="InvalidOperationException">A parameter is NaN or infinite.</exception>
+    public void Save(string path, ModelMetadata? metadata = null) => ModelFile.Save(this, path, metadata);
+
+    /// <summary>Loads a network saved by <see cref="Save"/>; see <see cref="ModelFile.Load(string)"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
+    public static Network Load(string path) => ModelFile.Load(path);
+
+    /// <summary>Loads a network saved by <see cref="Save"/> and its <paramref name="metadata"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
+    public static Network Load(string path, out ModelMetadata metadata) => ModelFile.Load(path, out metadata);
+
+    /// <summary>
+    /// Writes this network as an ONNX model that takes a batch with <b>one row per sample</b>, [N, <see cref="InputSize"/>]
+    /// float64, and returns [N, <see cref="OutputSize"/>]: the transpose of <see cref="Predict(Matrix{double})"/>'s orientation.
+    /// See <see cref="OnnxExporter"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A layer's activation has no ONNX equivalent (naming the layer and activation).</exception>
+    public void ExportOnnx(string path) => OnnxExporter.Export(this, path);
 }

@@ -8,7 +8,7 @@ namespace NeuralNet.Optimizers;
 /// m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;  θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε).
 /// </summary>
 /// <remarks>The bias corrections 1 − βᵗ use the step count t of each parameter, starting at t = 1.</remarks>
-public sealed class Adam : IOptimizer
+public sealed class Adam : IStatefulOptimizer
 {
     private sealed class State(int length)
     {
@@ -73,6 +73,33 @@ public sealed class Adam : IOptimizer
 
     /// <inheritdoc/>
     public void Reset() => _state.Clear();
+
+    /// <inheritdoc/>
+    /// <remarks>Per parameter: the step count t and the moment estimates as buffers "m" and "v"; null before its first step.</remarks>
+    public OptimizerState ExportState(IReadOnlyList<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new OptimizerState(nameof(Adam), parameters.Select(p => _state.TryGetValue(p, out var s)
+            ? new ParameterState(s.Step, new Dictionary<string, double[]> { ["m"] = (double[])s.M.Clone(), ["v"] = (double[])s.V.Clone() })
+            : null).ToArray());
+    }
+
+    /// <inheritdoc/>
+    public void ImportState(IReadOnlyList<Parameter> parameters, OptimizerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var states = state.For(nameof(Adam), parameters);
+        for (int p = 0; p < parameters.Count; p++)
+        {
+            if (states[p] is not { } imported) { _state.Remove(parameters[p]); continue; }
+            if (imported.Step < 0)
+                throw new ArgumentException($"The step count of parameter {p} ({parameters[p]}) is {imported.Step}, expected ≥ 0.", nameof(state));
+            var s = new State(parameters[p].Value.Length) { Step = imported.Step };
+            imported.Buffer("m", parameters[p], p).CopyTo(s.M, 0);
+            imported.Buffer("v", parameters[p], p).CopyTo(s.V, 0);
+            _state.AddOrUpdate(parameters[p], s);
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() =>

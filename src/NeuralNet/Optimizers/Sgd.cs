@@ -11,7 +11,7 @@ namespace NeuralNet.Optimizers;
 /// <remarks>
 /// With μ = 0 this is Nielsen's plain update θ ← θ − η·∂C/∂θ. The velocity v starts at 0, so the first step is θ ← θ − η·g.
 /// </remarks>
-public sealed class Sgd : IOptimizer
+public sealed class Sgd : IStatefulOptimizer
 {
     private readonly ConditionalWeakTable<Parameter, double[]> _velocity = new();
 
@@ -65,6 +65,28 @@ public sealed class Sgd : IOptimizer
 
     /// <inheritdoc/>
     public void Reset() => _velocity.Clear();
+
+    /// <inheritdoc/>
+    /// <remarks>The velocity v of each parameter, as buffer "velocity"; null before its first momentum step (and always without momentum).</remarks>
+    public OptimizerState ExportState(IReadOnlyList<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new OptimizerState(nameof(Sgd), parameters.Select(p => _velocity.TryGetValue(p, out var v)
+            ? new ParameterState(0, new Dictionary<string, double[]> { ["velocity"] = (double[])v.Clone() })
+            : null).ToArray());
+    }
+
+    /// <inheritdoc/>
+    public void ImportState(IReadOnlyList<Parameter> parameters, OptimizerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var states = state.For(nameof(Sgd), parameters);
+        for (int p = 0; p < parameters.Count; p++)
+        {
+            if (states[p] is not { } s) { _velocity.Remove(parameters[p]); continue; }
+            _velocity.AddOrUpdate(parameters[p], (double[])s.Buffer("velocity", parameters[p], p).Clone());
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() =>

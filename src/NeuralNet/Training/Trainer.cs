@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Data;
+using NeuralNet.Serialization;
 
 namespace NeuralNet.Training;
 
@@ -66,27 +67,80 @@ public sealed class Trainer
         Matrix<double>? validationInputs, Matrix<double>? validationTargets,
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
+        Validate(inputs, targets, validationInputs, validationTargets);
+        return Run(inputs, targets, validationInputs, validationTargets, new TrainingState(), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Continues training from a checkpoint written with <see cref="TrainerOptions.Checkpoints"/>: loads its weights and
+    /// batch-norm statistics into <see cref="Network"/>, its state into the optimizer (<see cref="Optimizers.IStatefulOptimizer"/>),
+    /// and trains the remaining epochs up to <see cref="TrainerOptions.Epochs"/>. With the same options and data the result
+    /// is bit-identical to an uninterrupted run.
+    /// </summary>
+    /// <param name="checkpointPath">A checkpoint (e.g. <see cref="CheckpointOptions.LastPath"/>).</param>
+    /// <param name="inputs">X, one column per sample: the same data as the interrupted run.</param>
+    /// <param name="targets">Y, one column per sample.</param>
+    /// <param name="validationInputs">Validation X, or null.</param>
+    /// <param name="validationTargets">Validation Y, or null.</param>
+    /// <param name="progress">Receives each new <see cref="EpochReport"/>.</param>
+    /// <param name="cancellationToken">Stops training after the current mini-batch.</param>
+    /// <returns>The whole history: the checkpoint's epochs (without per-layer diagnostics) followed by the new ones.</returns>
+    /// <exception cref="InvalidDataException">Not a valid checkpoint; the message names the file and the field.</exception>
+    /// <exception cref="ArgumentException">The checkpoint belongs to another architecture, seed or optimizer, or the data are invalid.</exception>
+    public TrainingHistory Resume(string checkpointPath, Matrix<double> inputs, Matrix<double> targets,
+        Matrix<double>? validationInputs = null, Matrix<double>? validationTargets = null,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Validate(inputs, targets, validationInputs, validationTargets);
+        var state = Checkpoint.Read(checkpointPath, Network, Options);
+        return Run(inputs, targets, validationInputs, validationTargets, state, progress, cancellationToken);
+    }
+
+    /// <summary>Continues training on <see cref="Dataset"/>s from a checkpoint; see <see cref="Resume(string, Matrix{double}, Matrix{double}, Matrix{double}?, Matrix{double}?, IProgress{EpochReport}?, CancellationToken)"/>.</summary>
+    public TrainingHistory Resume(string checkpointPath, Dataset training, Dataset? validation = null,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return Resume(checkpointPath, training.Inputs, training.Targets, validation?.Inputs, validation?.Targets, progress, cancellationToken);
+    }
+
+    private void Validate(Matrix<double> inputs, Matrix<double> targets, Matrix<double>? validationInputs, Matrix<double>? validationTargets)
+    {
         Network.ValidateBatch(inputs, targets);
         if ((validationInputs is null) != (validationTargets is null))
             throw new ArgumentException("Pass both validationInputs and validationTargets, or neither.", validationInputs is null ? nameof(validationInputs) : nameof(validationTargets));
         if (validationInputs is not null)
             Network.ValidateBatch(validationInputs, validationTargets!, nameof(validationInputs), nameof(validationTargets));
+    }
 
+    /// <summary>The epoch loop, from epoch state.Epoch + 1 to <see cref="TrainerOptions.Epochs"/>.</summary>
+    private TrainingHistory Run(Matrix<double> inputs, Matrix<double> targets, Matrix<double>? validationInputs, Matrix<double>? validationTargets,
+        TrainingState state, IProgress<EpochReport>? progress, CancellationToken cancellationToken)
+    {
         var x = Dense(inputs);
         var y = Dense(targets);
         int n = x.ColumnCount;
         int batchSize = Math.Min(Options.BatchSize, n);
         var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        var random = new Random(Options.Seed);
-        var history = new TrainingHistory();
+        var history = state.History;
         bool batchNorm = Network.Layers.Any(l => l.BatchNorm);
+        var stopping = Options.EarlyStopping;
 
-        for (int epoch = 1; epoch <= Options.Epochs; epoch++)
+        for (int epoch = state.Epoch + 1; epoch <= Options.Epochs; epoch++)
         {
+            if (stopping is not null && state.EpochsWithoutImprovement >= stopping.Patience)
+            {
+                history.StoppedEarly = true;        // checked before the epoch, so a run resumed after it stopped stays stopped
+                break;
+            }
             var clock = Stopwatch.StartNew();
             double learningRate = Options.Schedule?.LearningRate(epoch, Options.Epochs, Options.LearningRate) ?? Options.LearningRate;
-            if (Options.Shuffle) random.Shuffle(order);        // seeded Fisher–Yates
+            // Every random stream of the epoch is seeded from (Seed, epoch) alone, so a resumed run draws what an uninterrupted one draws.
+            for (int i = 0; i < n; i++) order[i] = i;
+            if (Options.Shuffle) new Random(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Shuffle)).Shuffle(order);   // seeded Fisher–Yates
+            var augmentationRandom = Options.Augmentation is null ? null : new Random(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Augmentation));
+            for (int l = 0; l < Network.Layers.Count; l++)
+                Network.Layers[l].SeedDropout(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Dropout + l));
             foreach (var s in _statistics) s.Reset();
             double lossSum = 0;
             int batch = 0;
@@ -95,7 +149,7 @@ public sealed class Trainer
                 m = Math.Min(batchSize, n - start);
                 if (batchNorm && n - start - m == 1) m++;     // batch norm cannot normalise a batch of one: the last sample joins this batch
                 var (xb, yb) = Gather(x, y, order, start, m);
-                Options.Augmentation?.Apply(xb, random);
+                Options.Augmentation?.Apply(xb, augmentationRandom!);
                 batch++;
                 lossSum += Step(xb, yb, learningRate, epoch, batch) * m;
                 if (Options.CollectDiagnostics)
@@ -117,8 +171,33 @@ public sealed class Trainer
             var report = new EpochReport(epoch, lossSum / n, validationLoss, validationAccuracy, clock.Elapsed,
                 learningRate, _statistics.Select(s => s.Report()).ToArray());
             history.Add(report);
+
+            // The monitored loss: validation loss if there is a validation set, else the training loss.
+            double monitored = validationLoss ?? report.Loss;
+            bool improved = monitored < state.BestLoss - (stopping?.MinDelta ?? 0);
+            state.Epoch = epoch;
+            if (improved)
+            {
+                (state.BestLoss, state.BestEpoch, state.EpochsWithoutImprovement) = (monitored, epoch, 0);
+                if (stopping?.RestoreBestWeights == true) state.BestWeights = NetworkSnapshot.Capture(Network);
+            }
+            else
+                state.EpochsWithoutImprovement++;
+            (history.BestEpoch, history.BestLoss) = (state.BestEpoch, state.BestEpoch is null ? null : state.BestLoss);
+            if (Options.Checkpoints is { } checkpoints)
+            {
+                Checkpoint.Write(checkpoints.LastPath, Network, Options, state);
+                if (improved)
+                {
+                    byte[] bytes = File.ReadAllBytes(checkpoints.LastPath);
+                    AtomicFile.Write(checkpoints.BestPath, stream => stream.Write(bytes));
+                }
+            }
             progress?.Report(report);
         }
+        (history.BestEpoch, history.BestLoss) = (state.BestEpoch, state.BestEpoch is null ? null : state.BestLoss);
+        if (stopping?.RestoreBestWeights == true && state.BestWeights is not null)
+            state.BestWeights.Restore(Network);
         return history;
     }
 

@@ -42,7 +42,11 @@ public sealed record TrainerOptions
     /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
     public double WeightDecay { get => _weightDecay; init { Guard.NonNegative(value, nameof(WeightDecay)); _weightDecay = value; } }
 
-    /// <summary>Seed of the shuffling order; default 0. The same seed, network and data give bit-identical results.</summary>
+    /// <summary>
+    /// Seed of the shuffling order, the augmentation and the dropout masks; default 0. The same seed, network and data give
+    /// bit-identical results. Each epoch's generators are seeded from (Seed, epoch) alone, so a run resumed from a checkpoint
+    /// draws the same numbers as an uninterrupted one.
+    /// </summary>
     public int Seed { get; init; }
 
     /// <summary>Shuffle the samples at the start of every epoch (default true). False keeps the given column order, which makes runs comparable with other frameworks.</summary>
@@ -59,4 +63,10 @@ public sealed record TrainerOptions
     /// <see cref="EpochReport"/>; default true. Gradient norms are always reported.
     /// </summary>
     public bool CollectDiagnostics { get; init; } = true;
+
+    /// <summary>Stop when the validation loss (training loss without a validation set) stops improving; null (default) runs all epochs.</summary>
+    public EarlyStopping? EarlyStopping { get; init; }
+
+    /// <summary>Save a checkpoint after every epoch (last.json) and at every improvement (best.json); null (default) saves none.</summary>
+    public CheckpointOptions? Checkpoints { get; init; }
 }
