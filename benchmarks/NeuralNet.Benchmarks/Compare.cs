@@ -65,6 +65,7 @@ internal static class Compare
         }
 
         var data = Workload.TrainingSet();
+        using var py = withReference ? ReferenceProcess.Start(python!, reference!, digits!) : null;
         var ours = new Dictionary<string, List<double>>();
         var numpy = new Dictionary<string, List<double>>();
         var torch = new Dictionary<string, List<double>>();
@@ -72,29 +73,21 @@ internal static class Compare
         var blas = new List<double>();
         for (int round = 1; round <= rounds; round++)
         {
-            foreach (var w in Workload.All)
+            // workload by workload, NeuralNet then NumPy then PyTorch back to back, so that each ratio sees one machine load
+            for (int w = 0; w < Workload.All.Length; w++)
             {
-                double s = SamplesPerSecond(w, data, epochs);
-                Add(ours, w.Name, s);
-                Console.WriteLine($"round {round}: NeuralNet {w.Name,-26} {s,10:N0} samples/s");
+                var workload = Workload.All[w];
+                Report(round, "NeuralNet", workload.Name, Add(ours, workload.Name, SamplesPerSecond(workload, data, epochs)));
+                if (py is null) continue;
+                if (py.Run("numpy", w, epochs) is { } n) Report(round, "NumPy", workload.Name, Add(numpy, workload.Name, n));
+                if (py.Run("torch64", w, epochs) is { } t) Report(round, "PyTorch f64", workload.Name, Add(torch, workload.Name, t));
             }
             gemm.Add(GemmGflops(1024, repeats: 5));
-            Console.WriteLine($"round {round}: NeuralNet 1024³ product {gemm[^1],6:F1} GFLOP/s");
-            if (!withReference) continue;
-            foreach (var line in RunPython(python!, reference!, digits!, epochs.ToString(CultureInfo.InvariantCulture), "numpy,torch64"))
+            Console.WriteLine($"round {round}: NeuralNet   1024³ product {gemm[^1],26:F1} GFLOP/s");
+            if (py?.Run("blas", 1024, 5) is { } g)
             {
-                using var json = JsonDocument.Parse(line);
-                string name = json.RootElement.GetProperty("workload").GetString()!;
-                string impl = json.RootElement.GetProperty("impl").GetString()!;
-                double s = json.RootElement.GetProperty("samples_per_s").GetDouble();
-                Add(impl == "numpy" ? numpy : torch, name, s);
-                Console.WriteLine($"round {round}: {(impl == "numpy" ? "NumPy" : "PyTorch f64"),-9} {name,-26} {s,10:N0} samples/s");
-            }
-            double? b = BlasGflops(python!, 1024);
-            if (b is not null)
-            {
-                blas.Add(b.Value);
-                Console.WriteLine($"round {round}: OpenBLAS  1024³ product {b,6:F1} GFLOP/s");
+                blas.Add(g);
+                Console.WriteLine($"round {round}: OpenBLAS    1024³ product {g,26:F1} GFLOP/s");
             }
         }
 
@@ -154,43 +147,6 @@ internal static class Compare
         return 2.0 * n * n * n / best / 1e9;
     }
 
-    /// <summary>The same product in NumPy (a @ b on OpenBLAS), best of 5, in GFLOP/s; null if Python or NumPy is missing.</summary>
-    private static double? BlasGflops(string python, int n)
-    {
-        string script = "import time, numpy as np\n" +
-                        $"r = np.random.default_rng(0); a = r.random(({n}, {n})) - 0.5; b = r.random(({n}, {n})) - 0.5; a @ b\n" +
-                        "best = float('inf')\n" +
-                        "for _ in range(5):\n    t = time.perf_counter(); a @ b; best = min(best, time.perf_counter() - t)\n" +
-                        $"print(2 * {n}**3 / best / 1e9)\n";
-        var lines = RunPython(python, "-c", script);
-        return lines.Count == 1 ? double.Parse(lines[0], CultureInfo.InvariantCulture) : null;
-    }
-
-    /// <summary>Runs Python with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (with them OpenBLAS picks a slower kernel); returns stdout's lines.</summary>
-    private static List<string> RunPython(string python, params string[] args)
-    {
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment.Remove("OPENBLAS_CORETYPE");
-        start.Environment.Remove("OPENBLAS_L2_SIZE");
-        try
-        {
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var lines = new List<string>();
-            while (process.StandardOutput.ReadLine() is { } line)
-                if (line.Length > 0) lines.Add(line);
-            process.WaitForExit();
-            if (process.ExitCode != 0) Console.Error.WriteLine($"{python} exited with {process.ExitCode}: {stderr.Result}");
-            return lines;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Console.Error.WriteLine($"cannot start {python}: {e.Message}");
-            return [];
-        }
-    }
-
     /// <summary>../shared/bench/reference.py beside the repository (the folder holding NeuralNet.sln), searched from here and from the binary.</summary>
     private static string? FindReference()
     {
@@ -244,11 +200,15 @@ internal static class Compare
         catch (IOException) { return "unknown CPU"; }
     }
 
-    private static void Add(Dictionary<string, List<double>> d, string key, double value)
+    private static double Add(Dictionary<string, List<double>> d, string key, double value)
     {
         if (!d.TryGetValue(key, out var list)) d[key] = list = [];
         list.Add(value);
+        return value;
     }
+
+    private static void Report(int round, string impl, string workload, double samplesPerSecond) =>
+        Console.WriteLine($"round {round}: {impl,-11} {workload,-26} {samplesPerSecond,10:N0} samples/s");
 
     private static string Range(List<double>? values, string format) =>
         values is null || values.Count == 0 ? "-"
@@ -261,5 +221,88 @@ internal static class Compare
         if (theirs is null || theirs.Count == 0) return "-";
         var r = ours.Zip(theirs, (a, b) => a / b).ToList();
         return Range(r, "F2") + "×";
+    }
+
+    /// <summary>
+    /// One Python process that imports reference.py and runs its own <c>run_numpy</c> / <c>run_torch</c> on request, so the
+    /// reference's code and data loading are used unchanged while the three implementations take turns workload by workload.
+    /// </summary>
+    private sealed class ReferenceProcess : IDisposable
+    {
+        private const string Server = """
+            import json, sys, time
+            import numpy as np
+            sys.path.insert(0, sys.argv[1]); import reference as r
+            x, y = r.load(sys.argv[2]); x, t = x[:r.TRAIN], np.eye(10)[y[:r.TRAIN]]
+            print("ready", flush=True)
+            for line in sys.stdin:
+                impl, i, epochs = line.split(); i, epochs = int(i), int(epochs)
+                try:
+                    if impl == "blas":   # i×i×i product a @ b on NumPy's BLAS, best of `epochs`, GFLOP/s
+                        g = np.random.default_rng(0); a, b = g.random((i, i)) - 0.5, g.random((i, i)) - 0.5; a @ b
+                        best = float("inf")
+                        for _ in range(epochs):
+                            t0 = time.perf_counter(); a @ b; best = min(best, time.perf_counter() - t0)
+                        print(2 * i ** 3 / best / 1e9, flush=True); continue
+                    name, sizes, act, bs, lr = r.WORKLOADS[i]
+                    if impl == "numpy":
+                        s = r.run_numpy(sizes, act, bs, lr, x, t, epochs)
+                    else:
+                        import torch
+                        s = r.run_torch(sizes, act, bs, lr, x, t, epochs, torch.float64 if impl == "torch64" else torch.float32)
+                    print(r.TRAIN / s, flush=True)
+                except Exception as e:
+                    print("error " + repr(e).replace("\n", " "), flush=True)
+            """;
+
+        private readonly Process _process;
+
+        private ReferenceProcess(Process process) => _process = process;
+
+        /// <summary>Starts Python with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (with them OpenBLAS picks a slower kernel); null if it does not come up.</summary>
+        public static ReferenceProcess? Start(string python, string reference, string digits)
+        {
+            var start = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in new[] { "-c", Server, Path.GetDirectoryName(Path.GetFullPath(reference))!, digits }) start.ArgumentList.Add(a);
+            start.Environment.Remove("OPENBLAS_CORETYPE");
+            start.Environment.Remove("OPENBLAS_L2_SIZE");
+            try
+            {
+                var process = Process.Start(start)!;
+                if (process.StandardOutput.ReadLine() == "ready") return new ReferenceProcess(process);
+                Console.Error.WriteLine($"reference skipped: {python} could not load reference.py and the digits (needs numpy; torch for PyTorch)");
+                process.Kill();
+                process.Dispose();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                Console.Error.WriteLine($"reference skipped: cannot start {python}: {e.Message}");
+            }
+            return null;
+        }
+
+        /// <summary>Samples per second of the best of <paramref name="epochs"/> epochs (GFLOP/s for "blas"), or null on error.</summary>
+        public double? Run(string impl, int index, int epochs)
+        {
+            _process.StandardInput.WriteLine($"{impl} {index} {epochs}");
+            _process.StandardInput.Flush();
+            string? line = _process.StandardOutput.ReadLine();
+            if (line is not null && double.TryParse(line, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return value;
+            Console.Error.WriteLine($"reference {impl} {index}: {line ?? "no answer"}");
+            return null;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                _process.StandardInput.Close();
+                if (!_process.WaitForExit(5000)) _process.Kill();
+            }
+            finally
+            {
+                _process.Dispose();
+            }
+        }
     }
 }
