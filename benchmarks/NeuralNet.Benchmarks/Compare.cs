@@ -92,15 +92,15 @@ internal static class Compare
         }
 
         Console.WriteLine();
-        Console.WriteLine("samples per second while training (float64), min–max over rounds; ratios per round");
-        Console.WriteLine($"| {"workload",-26} | {"NeuralNet",-17} | {"NumPy",-17} | {"PyTorch f64",-17} | {"× NumPy",-11} | {"× PyTorch",-11} | {"B/step",6} |");
-        Console.WriteLine($"|{new string('-', 28)}|{new string('-', 19)}|{new string('-', 19)}|{new string('-', 19)}|{new string('-', 13)}|{new string('-', 13)}|{new string('-', 7)}:|");
+        Console.WriteLine("samples per second while training (float64), min–max over rounds; ratios taken per round: median (min–max)");
+        Console.WriteLine($"| {"workload",-26} | {"NeuralNet",-17} | {"NumPy",-17} | {"PyTorch f64",-17} | {"× NumPy",-20} | {"× PyTorch",-20} | {"B/step",6} |");
+        Console.WriteLine($"|{new string('-', 28)}|{new string('-', 19)}|{new string('-', 19)}|{new string('-', 19)}|{new string('-', 22)}|{new string('-', 22)}|{new string('-', 7)}:|");
         foreach (var w in Workload.All)
         {
             long bytes = AllocatedBytesPerStep(w, data);
             Console.WriteLine($"| {w.Name,-26} | {Range(ours[w.Name], "N0"),-17} | {Range(numpy.GetValueOrDefault(w.Name), "N0"),-17} | " +
-                              $"{Range(torch.GetValueOrDefault(w.Name), "N0"),-17} | {Ratios(ours[w.Name], numpy.GetValueOrDefault(w.Name)),-11} | " +
-                              $"{Ratios(ours[w.Name], torch.GetValueOrDefault(w.Name)),-11} | {bytes,6} |");
+                              $"{Range(torch.GetValueOrDefault(w.Name), "N0"),-17} | {Ratios(ours[w.Name], numpy.GetValueOrDefault(w.Name)),-20} | " +
+                              $"{Ratios(ours[w.Name], torch.GetValueOrDefault(w.Name)),-20} | {bytes,6} |");
         }
         Console.WriteLine();
         Console.WriteLine($"1024³ f64 product: NeuralNet {Range(gemm, "F1")} GFLOP/s, OpenBLAS (NumPy) {Range(blas, "F1")} GFLOP/s, ratio {Ratios(gemm, blas)}");
@@ -215,12 +215,13 @@ internal static class Compare
         : values.Count == 1 ? values[0].ToString(format, CultureInfo.InvariantCulture)
         : $"{values.Min().ToString(format, CultureInfo.InvariantCulture)}–{values.Max().ToString(format, CultureInfo.InvariantCulture)}";
 
-    /// <summary>Round-by-round ratios ours/theirs, as min–max.</summary>
+    /// <summary>Round-by-round ratios ours/theirs: the median, then min–max.</summary>
     private static string Ratios(List<double> ours, List<double>? theirs)
     {
         if (theirs is null || theirs.Count == 0) return "-";
-        var r = ours.Zip(theirs, (a, b) => a / b).ToList();
-        return Range(r, "F2") + "×";
+        var r = ours.Zip(theirs, (a, b) => a / b).Order().ToList();
+        double median = r.Count % 2 == 1 ? r[r.Count / 2] : (r[r.Count / 2 - 1] + r[r.Count / 2]) / 2;
+        return r.Count == 1 ? $"{r[0]:F2}×" : $"{median:F2}× ({r[0]:F2}–{r[^1]:F2})";
     }
 
     /// <summary>
