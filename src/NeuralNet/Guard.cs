@@ -53,6 +53,8 @@ internal static class Guard
         var data = m.AsColumnMajorArray();
         if (data is not null)
         {
+            // Fast accept: a sum is finite only if every term is (NaN and ±∞ propagate); a finite sum can still overflow, so scan then.
+            if (double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<double>(data))) return;
             int rows = m.RowCount;
             for (int i = 0; i < data.Length; i++)
                 if (!double.IsFinite(data[i]))

@@ -35,8 +35,9 @@ public sealed class Layer
     private const int CachedBatchSizes = 4;
 
     /// <summary>
-    /// Routes MathNet's dense double products (W·X, dZ·Xᵀ, Wᵀ·dZ below) through NeuralNet's cache-blocked AVX2/FMA kernel
-    /// (<see cref="FastLinearAlgebra"/>), process-wide, the first time a layer is created.
+    /// Routes MathNet's dense double products through NeuralNet's cache-blocked AVX2/FMA kernel
+    /// (<see cref="FastLinearAlgebra"/>), process-wide, the first time a layer is created. While it is in use, the layer's
+    /// own products (W·X, dZ·Xᵀ, Wᵀ·dZ below, via <see cref="Products"/>) call the kernel directly.
     /// </summary>
     static Layer() => FastLinearAlgebra.Use();
 
@@ -269,12 +270,12 @@ public sealed class Layer
         _input = input;                                         // cached for dW = dZ·Xᵀ
         if (_batchNorm is not null)
         {
-            _weights.Multiply(input, buffers.XHat);             // U = W·X, into the X̂ buffer
+            Products.Multiply(_weights, input, buffers.XHat!);  // U = W·X, into the X̂ buffer
             _batchNorm.Forward(buffers.XHat!, buffers.Z, training, Frozen); // Z = γ ⊙ (U − μ)/√(σ² + ε) + β
         }
         else
         {
-            _weights.Multiply(input, buffers.Z);                // Z = W·X
+            Products.Multiply(_weights, input, buffers.Z);      // Z = W·X
             AddToEachColumn(buffers.Z, _biases);                //   + b
         }
         Activation.Forward(buffers.Z, buffers.A);               // A = f(Z)
@@ -327,15 +328,14 @@ public sealed class Layer
             delta = buffers.DU!;
         }
         // forward: Z = W·X + b   (U = W·X with batch norm)
-        delta.TransposeAndMultiply(input, _dW);                               // dW = dZ·Xᵀ / m            (BP4)
-        TensorPrimitives.Divide(_dW.AsColumnMajorArray(), m, _dW.AsColumnMajorArray());
+        Products.MultiplyTransposeB(delta, input, _dW, alpha: 1.0 / m);      // dW = dZ·Xᵀ / m            (BP4)
         if (!BatchNorm)
         {
             SumColumns(buffers.DZ, _db);                                      // db = Σ_columns dZ / m     (BP3)
             TensorPrimitives.Divide(_db.AsArray(), m, _db.AsArray());
         }
         if (!computeInputGradient) return null;
-        _weights.TransposeThisAndMultiply(delta, buffers.DX);                // dX = Wᵀ·dZ               (BP2, first factor)
+        Products.MultiplyTransposeA(_weights, delta, buffers.DX);            // dX = Wᵀ·dZ               (BP2, first factor)
         return buffers.DX;
     }
 

@@ -189,8 +189,13 @@ public sealed class Network
     /// <summary>Checks a batch's shapes and values; used by every public entry point that takes inputs and targets.</summary>
     internal void ValidateBatch(Matrix<double> inputs, Matrix<double> targets, string inputsName = "inputs", string targetsName = "targets")
     {
-        Guard.Rows(inputs, InputSize, inputsName, $"network {this}");
-        Guard.Rows(targets, OutputSize, targetsName, $"the output layer of network {this}");
+        // the messages name the network, so they are built only on failure (ToString would allocate on every training step)
+        ArgumentNullException.ThrowIfNull(inputs, inputsName);
+        if (inputs.RowCount != InputSize)
+            Guard.Rows(inputs, InputSize, inputsName, $"network {this}");
+        ArgumentNullException.ThrowIfNull(targets, targetsName);
+        if (targets.RowCount != OutputSize)
+            Guard.Rows(targets, OutputSize, targetsName, $"the output layer of network {this}");
         Guard.SameColumns(inputs, targets, inputsName, targetsName);
         Guard.Finite(inputs, inputsName);
         Guard.Finite(targets, targetsName);
@@ -201,8 +206,8 @@ public sealed class Network
     internal Matrix<double> Forward(Matrix<double> inputs, bool training)
     {
         var a = inputs;
-        foreach (var layer in _layers)
-            a = layer.Forward(a, training);
+        for (int l = 0; l < _layers.Length; l++)
+            a = _layers[l].Forward(a, training);
         return a;
     }
 

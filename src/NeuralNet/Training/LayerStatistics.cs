@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace NeuralNet.Training;
@@ -10,6 +11,7 @@ internal sealed class LayerStatistics(Layer layer, int index)
     private long _count, _saturated;
     private int _batches;
     private bool _hasActivations;
+    private int _silentUnits = layer.OutputSize;   // units with no non-zero output yet this epoch
 
     /// <summary>‖∂C/∂b‖₂ (‖∂C/∂β‖₂ with batch norm) and ‖∂C/∂W‖_F of the last backward pass; non-finite if a gradient is.</summary>
     public (double Bias, double Weight) GradientNorms() =>
@@ -18,6 +20,7 @@ internal sealed class LayerStatistics(Layer layer, int index)
     public void Reset()
     {
         Array.Clear(_active);
+        _silentUnits = _active.Length;
         _biasNormSum = _weightNormSum = _sum = _sumOfSquares = 0;
         _count = _saturated = 0;
         _batches = 0;
@@ -32,26 +35,46 @@ internal sealed class LayerStatistics(Layer layer, int index)
     }
 
     /// <summary>Adds the layer's current outputs A (n_out × m) to the activation statistics.</summary>
+    /// <remarks>Runs after every training step, so it is vectorised and skips the dead-unit scan once every unit has fired.</remarks>
     public void AddActivations()
     {
-        var a = layer.Output.AsColumnMajorArray();
-        int rows = layer.OutputSize;
-        var bounds = layer.Activation.SaturationBounds;
-        double sum = 0, squares = 0;
-        long saturated = 0;
-        for (int i = 0; i < a.Length; i++)
+        var a = layer.Output.AsColumnMajorArray().AsSpan();
+        _sum += TensorPrimitives.Sum<double>(a);
+        _sumOfSquares += TensorPrimitives.SumOfSquares<double>(a);
+        if (layer.Activation.SaturationBounds is { } b) _saturated += CountOutside(a, b.Lower, b.Upper);
+        if (_silentUnits > 0)
         {
-            double v = a[i];
-            sum += v;
-            squares += v * v;
-            if (v != 0) _active[i % rows] = true;
-            if (bounds is { } b && (v < b.Lower || v > b.Upper)) saturated++;
+            int rows = _active.Length;
+            for (int i = 0; i < a.Length; i++)
+                if (a[i] != 0 && !_active[i % rows])
+                {
+                    _active[i % rows] = true;
+                    if (--_silentUnits == 0) break;
+                }
         }
-        _sum += sum;
-        _sumOfSquares += squares;
-        _saturated += saturated;
         _count += a.Length;
         _hasActivations = true;
+    }
+
+    /// <summary>How many values lie below <paramref name="lower"/> or above <paramref name="upper"/>.</summary>
+    private static long CountOutside(ReadOnlySpan<double> values, double lower, double upper)
+    {
+        long count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        {
+            var (lo, hi) = (new Vector<double>(lower), new Vector<double>(upper));
+            var counts = Vector<long>.Zero;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = new Vector<double>(values.Slice(i));
+                counts -= Vector.BitwiseOr(Vector.LessThan(v, lo), Vector.GreaterThan(v, hi));   // true lanes are −1
+            }
+            count = Vector.Sum(counts);
+        }
+        for (; i < values.Length; i++)
+            if (values[i] < lower || values[i] > upper) count++;
+        return count;
     }
 
     public LayerReport Report()

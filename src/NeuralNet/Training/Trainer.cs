@@ -238,7 +238,7 @@ public sealed class Trainer
         double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
         if (!double.IsFinite(loss))
             throw new TrainingDivergedException(epoch, batch, loss, learningRate, "the loss became " + loss);
-        foreach (var s in _statistics)
+        foreach (var s in _statistics)          // an array: no enumerator is allocated
         {
             var norms = s.GradientNorms();
             if (!double.IsFinite(norms.Bias) || !double.IsFinite(norms.Weight))
@@ -246,8 +246,12 @@ public sealed class Trainer
             s.AddGradientNorms(norms);
         }
         if (Options.WeightDecay > 0)
-            foreach (var p in Network.Parameters)
-                if (p.IsWeight) TensorPrimitives.MultiplyAdd(p.Value, Options.WeightDecay, p.Gradient, p.Gradient); // g ← g + λ·W
+        {
+            var parameters = Network.Parameters;  // indexed: foreach over the interface would allocate an enumerator per step
+            for (int i = 0; i < parameters.Count; i++)
+                if (parameters[i].IsWeight)
+                    TensorPrimitives.MultiplyAdd(parameters[i].Value, Options.WeightDecay, parameters[i].Gradient, parameters[i].Gradient); // g ← g + λ·W
+        }
         Options.Optimizer.Step(Network.Parameters, learningRate);
         return loss;
     }
