@@ -185,7 +185,8 @@ public static unsafe class Gemm
         }
     }
 
-    private static (int Start, int End) Band(int size, int tile, int part, int parts)
+    /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> of [0, size), cut at multiples of <paramref name="tile"/>.</summary>
+    internal static (int Start, int End) Band(int size, int tile, int part, int parts)
     {
         long tiles = (size + tile - 1) / tile;
         int start = (int)(tiles * part / parts) * tile;
