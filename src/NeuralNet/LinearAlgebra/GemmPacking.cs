@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuralNet.LinearAlgebra;
 
@@ -40,6 +42,7 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into MR-row panels at <paramref name="dst"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Gemm.Block
     public static void PackA(MatrixOp op, double* a, nint lda, int i0, int mc, int p0, int kc, double* dst)
     {
         for (int ir = 0; ir < mc; ir += MR)
@@ -74,6 +77,26 @@ internal static unsafe class GemmPacking
                     }
                 }
             }
+            else if (mr == MR && Avx.IsSupported)
+            {
+                // op(A)[i, p] = a[p + i·lda]: each row i of op(A) is contiguous in memory. Full panels are transposed
+                // 4 p at a time in registers (two 4×4 transposes for the 8 rows), the rest value by value.
+                double* src = a + p0 + (nint)(i0 + ir) * lda;
+                int p = 0;
+                for (; p + 4 <= kc; p += 4)
+                {
+                    Transpose4x4(src + p, lda, panel + (nint)p * MR);
+                    Transpose4x4(src + p + 4 * lda, lda, panel + (nint)p * MR + 4);
+                }
+
+                for (; p < kc; p++)
+                {
+                    for (int i = 0; i < MR; i++)
+                    {
+                        panel[(nint)p * MR + i] = src[p + i * lda];
+                    }
+                }
+            }
             else
             {
                 // op(A)[i, p] = a[p + i·lda]: each row i of op(A) is contiguous in memory.
@@ -90,7 +113,25 @@ internal static unsafe class GemmPacking
         }
     }
 
+    /// <summary>
+    /// Rows r0..r3 (at <paramref name="src"/> + r·<paramref name="lda"/>), values p..p+3 of each, written as four
+    /// 4-value groups dst[q·MR .. q·MR+3] = (r0[q], r1[q], r2[q], r3[q]) for q = 0..3.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose4x4(double* src, nint lda, double* dst)
+    {
+        Vector256<double> v0 = Avx.LoadVector256(src), v1 = Avx.LoadVector256(src + lda);
+        Vector256<double> v2 = Avx.LoadVector256(src + 2 * lda), v3 = Avx.LoadVector256(src + 3 * lda);
+        Vector256<double> t0 = Avx.UnpackLow(v0, v1), t1 = Avx.UnpackHigh(v0, v1);   // (r0[0], r1[0], r0[2], r1[2]), (r0[1], r1[1], r0[3], r1[3])
+        Vector256<double> t2 = Avx.UnpackLow(v2, v3), t3 = Avx.UnpackHigh(v2, v3);
+        Avx.Store(dst, Avx.Permute2x128(t0, t2, 0x20));
+        Avx.Store(dst + MR, Avx.Permute2x128(t1, t3, 0x20));
+        Avx.Store(dst + 2 * MR, Avx.Permute2x128(t0, t2, 0x31));
+        Avx.Store(dst + 3 * MR, Avx.Permute2x128(t1, t3, 0x31));
+    }
+
     /// <summary>Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into NR-column panels at <paramref name="dst"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Gemm.Block
     public static void PackB(MatrixOp op, double* b, nint ldb, int p0, int kc, int j0, int nc, double* dst)
     {
         for (int jr = 0; jr < nc; jr += NR)

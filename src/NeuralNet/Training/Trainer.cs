@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Data;
+using NeuralNet.LinearAlgebra;
 using NeuralNet.Serialization;
 
 namespace NeuralNet.Training;
@@ -26,6 +27,7 @@ public sealed class Trainer
 {
     private readonly LayerStatistics[] _statistics;
     private Matrix<double>? _batchInputs, _batchTargets, _lastInputs, _lastTargets;
+    private readonly ParallelGather _gather = new();
 
     /// <summary>Creates a trainer for <paramref name="network"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -261,7 +263,7 @@ public sealed class Trainer
     {
         var xb = BatchBuffer(ref _batchInputs, ref _lastInputs, x.RowCount, m);
         var yb = BatchBuffer(ref _batchTargets, ref _lastTargets, y.RowCount, m);
-        CopyColumns(x, xb, order, start);
+        _gather.Copy(x, xb, order, start);      // X on both cores when large enough
         CopyColumns(y, yb, order, start);
         return (xb, yb);
     }
@@ -283,6 +285,44 @@ public sealed class Trainer
         int rows = source.RowCount;
         for (int j = 0; j < destination.ColumnCount; j++)
             from.Slice(order[start + j] * rows, rows).CopyTo(to.Slice(j * rows, rows));
+    }
+
+    /// <summary>
+    /// Batches of at least this many input values (128 KB) are gathered on both cores (see <see cref="ParallelGather"/>):
+    /// with interleaved epochs on the quiet 2-core machine, ReLU bs32 trained 1.16× and 1.04× faster in two runs, bs100
+    /// 1.07× and 1.00×; bs10 (7,840 values) stays on one core.
+    /// </summary>
+    private const int ParallelGatherMinValues = 16 * 1024;
+
+    /// <summary>
+    /// Copies the batch's input columns on the GEMM worker threads as well, each core the band of columns it then
+    /// multiplies in the first layer's Z = W·X (the same split as <see cref="Gemm"/>'s, when it splits columns), so
+    /// those columns are already in that core's cache. Falls back to <see cref="CopyColumns"/> when the workers are busy.
+    /// </summary>
+    private sealed class ParallelGather : IParallelWork
+    {
+        private double[]? _from, _to;
+        private int[]? _order;
+        private int _start, _rows, _count;
+
+        public void Copy(Matrix<double> source, Matrix<double> destination, int[] order, int start)
+        {
+            (_from, _to, _order, _start, _rows, _count) =
+                (source.AsColumnMajorArray(), destination.AsColumnMajorArray(), order, start, source.RowCount, destination.ColumnCount);
+            bool done = GemmParallel.MaxParts > 1 && (long)_rows * _count >= ParallelGatherMinValues
+                && GemmParallel.TryRun(this, GemmParallel.MaxParts);
+            (_from, _to, _order) = (null, null, null);
+            if (!done) CopyColumns(source, destination, order, start);
+        }
+
+        public void RunPart(int part, int parts)
+        {
+            (int j0, int j1) = Gemm.Band(_count, GemmKernels.NR, part, parts);
+            var from = _from.AsSpan();
+            var to = _to.AsSpan();
+            for (int j = j0; j < j1; j++)
+                from.Slice(_order![_start + j] * _rows, _rows).CopyTo(to.Slice(j * _rows, _rows));
+        }
     }
 
     private static Matrix<double> Dense(Matrix<double> m) =>
