@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet.Optimizers;
 
@@ -44,7 +45,7 @@ public sealed class Sgd : IStatefulOptimizer
             var g = parameters[p].Gradient;
             if (Momentum == 0)
             {
-                TensorPrimitives.MultiplyAdd(g, -learningRate, theta, theta);        // θ ← θ − η·g
+                ParallelVector.MultiplyAdd(g, -learningRate, theta, theta);          // θ ← θ − η·g; W₁ on both cores, bit-identical
                 continue;
             }
             if (!_velocity.TryGetValue(parameters[p], out var v))
@@ -52,14 +53,14 @@ public sealed class Sgd : IStatefulOptimizer
                 v = new double[theta.Length];
                 _velocity.Add(parameters[p], v);
             }
-            TensorPrimitives.MultiplyAdd(v, Momentum, g, v);                          // v ← μ·v + g
+            ParallelVector.MultiplyAdd(v, Momentum, g, v);                            // v ← μ·v + g
             if (Nesterov)
             {
                 for (int i = 0; i < theta.Length; i++)
                     theta[i] -= learningRate * (g[i] + Momentum * v[i]);             // θ ← θ − η·(g + μ·v)
             }
             else
-                TensorPrimitives.MultiplyAdd(v, -learningRate, theta, theta);        // θ ← θ − η·v
+                ParallelVector.MultiplyAdd(v, -learningRate, theta, theta);          // θ ← θ − η·v
         }
     }
 

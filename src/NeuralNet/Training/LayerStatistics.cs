@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet.Training;
 
@@ -14,8 +15,9 @@ internal sealed class LayerStatistics(Layer layer, int index)
     private int _silentUnits = layer.OutputSize;   // units with no non-zero output yet this epoch
 
     /// <summary>‖∂C/∂b‖₂ (‖∂C/∂β‖₂ with batch norm) and ‖∂C/∂W‖_F of the last backward pass; non-finite if a gradient is.</summary>
+    /// <remarks>‖∂C/∂W‖_F of a large layer (W₁) is summed in two fixed halves on both cores (see <see cref="ParallelVector"/>).</remarks>
     public (double Bias, double Weight) GradientNorms() =>
-        (TensorPrimitives.Norm<double>((layer.BetaGradient ?? layer.BiasGradient).AsArray()), TensorPrimitives.Norm<double>(layer.WeightGradient.AsColumnMajorArray()));
+        (TensorPrimitives.Norm<double>((layer.BetaGradient ?? layer.BiasGradient).AsArray()), ParallelVector.Norm(layer.WeightGradient.AsColumnMajorArray()));
 
     public void Reset()
     {
