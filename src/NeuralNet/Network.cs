@@ -108,7 +108,9 @@ public sealed class Network
     /// <exception cref="ArgumentException">Wrong number of rows (naming both shapes), or NaN/Infinity in X (naming row and column).</exception>
     public Matrix<double> Predict(Matrix<double> inputs)
     {
-        Guard.Rows(inputs, InputSize, nameof(inputs), $"network {this}");
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.RowCount != InputSize)
+            Guard.Rows(inputs, InputSize, nameof(inputs), $"network {this}");   // the message is built only on failure
         Guard.Finite(inputs, nameof(inputs));
         return Forward(inputs, training: false).Clone();
     }
