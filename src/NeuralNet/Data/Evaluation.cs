@@ -104,7 +104,8 @@ public static class Evaluation
         return confusion;
     }
 
-    private static int ArgmaxColumn(ReadOnlySpan<double> column)
+    /// <summary>argmaxₖ column[k]: ties go to the lowest k, NaN never wins (an all-NaN column gives 0).</summary>
+    internal static int ArgmaxColumn(ReadOnlySpan<double> column)
     {
         int best = 0;
         double bestValue = double.NegativeInfinity;

@@ -328,25 +328,21 @@ public sealed class Trainer
     private static Matrix<double> Dense(Matrix<double> m) =>
         m.AsColumnMajorArray() is not null ? m : Matrix<double>.Build.DenseOfMatrix(m);
 
-    /// <summary>Share of columns classified correctly: argmax(a) = argmax(y), or for a single output (a ≥ 0.5) = (y ≥ 0.5).</summary>
+    /// <summary>Share of columns classified correctly: argmax(a) = argmax(y) (<see cref="Evaluation"/>'s rule), or for a single output (a ≥ 0.5) = (y ≥ 0.5).</summary>
     internal static double Accuracy(Matrix<double> outputs, Matrix<double> targets)
     {
-        int correct = 0;
+        var a = (outputs.AsColumnMajorArray() ?? outputs.ToColumnMajorArray()).AsSpan();
+        var y = (targets.AsColumnMajorArray() ?? targets.ToColumnMajorArray()).AsSpan();
+        int rows = outputs.RowCount, correct = 0;
         for (int c = 0; c < outputs.ColumnCount; c++)
         {
-            bool hit = outputs.RowCount == 1
-                ? (outputs[0, c] >= 0.5) == (targets[0, c] >= 0.5)
-                : ArgMax(outputs, c) == ArgMax(targets, c);
+            var output = a.Slice(c * rows, rows);
+            var target = y.Slice(c * rows, rows);
+            bool hit = rows == 1
+                ? (output[0] >= 0.5) == (target[0] >= 0.5)
+                : Evaluation.ArgmaxColumn(output) == Evaluation.ArgmaxColumn(target);
             if (hit) correct++;
         }
         return (double)correct / outputs.ColumnCount;
-    }
-
-    private static int ArgMax(Matrix<double> m, int column)
-    {
-        int best = 0;
-        for (int r = 1; r < m.RowCount; r++)
-            if (m[r, column] > m[best, column]) best = r;
-        return best;
     }
 }
