@@ -53,15 +53,7 @@ public sealed class Dataset
 
         double[] data = inputs.AsColumnMajorArray() ?? inputs.ToColumnMajorArray();
         int rows = inputs.RowCount;
-        for (int i = 0; i < data.Length; i++)
-        {
-            if (!double.IsFinite(data[i]))
-            {
-                throw new ArgumentException(
-                    $"Expected finite inputs. Received: {data[i]} at row {i % rows}, column {i / rows} of the {rows} × {inputs.ColumnCount} inputs.",
-                    nameof(inputs));
-            }
-        }
+        Guard.Finite(inputs, nameof(inputs));   // names the row and column of the first NaN or ±Infinity
 
         for (int j = 0; j < labels.Length; j++)
         {
