@@ -263,7 +263,7 @@ public sealed class Trainer
     {
         var xb = BatchBuffer(ref _batchInputs, ref _lastInputs, x.RowCount, m);
         var yb = BatchBuffer(ref _batchTargets, ref _lastTargets, y.RowCount, m);
-        _gather.Copy(x, xb, order, start);      // X on both cores when large enough
+        _gather.Copy(x, xb, order, start, Network.Layers[0].OutputSize);      // X on both cores when large enough
         CopyColumns(y, yb, order, start);
         return (xb, yb);
     }
@@ -295,20 +295,24 @@ public sealed class Trainer
     private const int ParallelGatherMinValues = 16 * 1024;
 
     /// <summary>
-    /// Copies the batch's input columns on the GEMM worker threads as well, each core the band of columns it then
-    /// multiplies in the first layer's Z = W·X (the same split as <see cref="Gemm"/>'s, when it splits columns), so
-    /// those columns are already in that core's cache. Falls back to <see cref="CopyColumns"/> when the workers are busy.
+    /// Copies the batch's inputs on the GEMM worker threads as well, each core the part of X it then multiplies in the
+    /// first layer's Z = W·X, so that part is already in that core's cache: its band of rows (pixels) when the product
+    /// is split over k (<see cref="Gemm.DepthBand"/>: the same columns of W₁ that core also updates), else its band
+    /// of columns (samples, <see cref="Gemm"/>'s column split). Falls back to <see cref="CopyColumns"/> when the
+    /// workers are busy.
     /// </summary>
     private sealed class ParallelGather : IParallelWork
     {
         private double[]? _from, _to;
         private int[]? _order;
         private int _start, _rows, _count;
+        private bool _byRows;
 
-        public void Copy(Matrix<double> source, Matrix<double> destination, int[] order, int start)
+        public void Copy(Matrix<double> source, Matrix<double> destination, int[] order, int start, int firstLayerOutputs)
         {
             (_from, _to, _order, _start, _rows, _count) =
                 (source.AsColumnMajorArray(), destination.AsColumnMajorArray(), order, start, source.RowCount, destination.ColumnCount);
+            _byRows = Gemm.SplitsDepth(firstLayerOutputs, _count, _rows);
             bool done = GemmParallel.MaxParts > 1 && (long)_rows * _count >= ParallelGatherMinValues
                 && GemmParallel.TryRun(this, GemmParallel.MaxParts);
             (_from, _to, _order) = (null, null, null);
@@ -317,11 +321,12 @@ public sealed class Trainer
 
         public void RunPart(int part, int parts)
         {
-            (int j0, int j1) = Gemm.Band(_count, GemmKernels.NR, part, parts);
+            (int r0, int r1) = _byRows ? Gemm.DepthBand(_rows, part, parts) : (0, _rows);
+            (int j0, int j1) = _byRows ? (0, _count) : Gemm.Band(_count, GemmKernels.NR, part, parts);
             var from = _from.AsSpan();
             var to = _to.AsSpan();
             for (int j = j0; j < j1; j++)
-                from.Slice(_order![_start + j] * _rows, _rows).CopyTo(to.Slice(j * _rows, _rows));
+                from.Slice(_order![_start + j] * _rows + r0, r1 - r0).CopyTo(to.Slice(j * _rows + r0, r1 - r0));
         }
     }
 

@@ -177,6 +177,33 @@ public class TrainerTests
         received.Count.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData(100)]   // 784-100: Z₁ = W₁·X is split over its 784 inputs, so each core gathers a band of X's rows
+    [InlineData(256)]   // 784-256: Z₁ is split over C, so each core gathers a band of X's columns
+    public void Train_GathersEachBatchExactly_WhetherTheCoresSplitXByRowsOrByColumns(int hidden)
+    {
+        // Batches of 32 × 784 values are gathered on both cores; unshuffled, an epoch must equal TrainBatch on the
+        // same consecutive column slices, bit for bit.
+        var x = TestData.Uniform(784, 96, seed: 21);
+        var y = TestData.OneHot(10, 96, seed: 22);
+        Network Create()
+        {
+            var network = new Network(new Layer(784, hidden, new Sigmoid()), new Layer(hidden, 10, new Softmax()));
+            network.Initialize(new XavierNormal(), seed: 23);
+            return network;
+        }
+        var options = new TrainerOptions { Epochs = 1, BatchSize = 32, LearningRate = 0.5, Shuffle = false, Loss = new CategoricalCrossEntropy() };
+        var trained = Create();
+        var manual = Create();
+
+        new Trainer(trained, options).Train(x, y);
+        var stepper = new Trainer(manual, options);
+        for (int start = 0; start < 96; start += 32)
+            stepper.TrainBatch(x.SubMatrix(0, 784, start, 32), y.SubMatrix(0, 10, start, 32));
+
+        TestData.Snapshot(trained).ShouldBeIdentical(TestData.Snapshot(manual));
+    }
+
     [Fact]
     public void TrainBatch_MakesExactlyOneStepOfBackpropagationAndTheOptimizer()
     {
