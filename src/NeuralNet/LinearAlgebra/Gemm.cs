@@ -60,14 +60,19 @@ public static unsafe partial class Gemm
     internal const long ParallelThreshold = 1L << 18;
 
     /// <summary>
-    /// A is packed whenever C has at least this many columns, whatever m and k: each packed A block then serves
-    /// ≥ 11 column tiles, read as aligned contiguous panels instead of 8-row pieces that straddle cache lines
-    /// (A stored with ld = 100 starts a new line every 12.5 values). Interleaved epochs on the quiet 2-core machine
-    /// (2026-11-25, with the depth split): 784-100-10 at batch 100 trained 1.30× faster (min 1.13×), Z₁ = W₁·X
-    /// 664 → 433 µs and dW₁ = dZ·Xᵀ 431 → 353 µs per step; ReLU batch 32 1.13× (min 1.06×); batch 10 unchanged.
+    /// A is packed whenever C has at least this many columns (4 column tiles), whatever m and k: each packed A block
+    /// then serves ≥ 4 column tiles, read as aligned contiguous panels. In place, A's 8-row pieces start wherever the
+    /// runtime put the array (.NET aligns a double[] to 8 bytes only), so up to half the vector loads straddle two
+    /// cache lines, and how fast a layer trained depended on where its W happened to be allocated: Z₁ = W₁·X of the
+    /// ReLU workload at batch 32 took 261–282 µs per step with W₁ 16 bytes past a 32-byte boundary against 183–204 µs
+    /// on one. Interleaved epochs on the quiet 2-core machine (2026-11-25): packing from 64 columns (all but the
+    /// batch-32 products) trained 784-100-10 at batch 100 1.30× faster (min 1.13×; Z₁ 664 → 433 µs, dW₁ 431 → 353 µs
+    /// per step); lowering the bound from 64 to 24, which packs the batch-32 W·X products, trained the ReLU workload
+    /// 1.12–1.14× faster on four networks whose W₁ was off a boundary and 1.03–1.05× on four whose W₁ was on one.
+    /// Packing the 10-column products of batch 10 as well made that workload slower (0.85–0.94×).
     /// Packing B as well where it is transposed (dW's Xᵀ) changed nothing measurable (0.97–1.04×).
     /// </summary>
-    internal const int PackAMinColumns = 64;
+    internal const int PackAMinColumns = 4 * GemmKernels.NR;
 
     /// <summary>
     /// C ← α·op(A)·op(B) + β·C, column-major: op(A) is m×k, op(B) is k×n, C is m×n.

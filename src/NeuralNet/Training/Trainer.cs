@@ -237,9 +237,11 @@ public sealed class Trainer
     /// <summary>One step without argument checks: backprop, divergence check, weight decay, optimizer.</summary>
     private double Step(Matrix<double> inputs, Matrix<double> targets, double learningRate, int epoch, int batch)
     {
-        double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
+        long __t = System.Diagnostics.Stopwatch.GetTimestamp(); double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
+        Prof.T[3] += System.Diagnostics.Stopwatch.GetTimestamp() - __t;
         if (!double.IsFinite(loss))
             throw new TrainingDivergedException(epoch, batch, loss, learningRate, "the loss became " + loss);
+        long __n = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var s in _statistics)          // an array: no enumerator is allocated
         {
             var norms = s.GradientNorms();
@@ -247,6 +249,7 @@ public sealed class Trainer
                 throw new TrainingDivergedException(epoch, batch, loss, learningRate, "a gradient became infinite or NaN");
             s.AddGradientNorms(norms);
         }
+        Prof.T[6] += System.Diagnostics.Stopwatch.GetTimestamp() - __n;
         if (Options.WeightDecay > 0)
         {
             var parameters = Network.Parameters;  // indexed: foreach over the interface would allocate an enumerator per step
@@ -254,7 +257,7 @@ public sealed class Trainer
                 if (parameters[i].IsWeight)
                     TensorPrimitives.MultiplyAdd(parameters[i].Value, Options.WeightDecay, parameters[i].Gradient, parameters[i].Gradient); // g ← g + λ·W
         }
-        Options.Optimizer.Step(Network.Parameters, learningRate);
+        __t = System.Diagnostics.Stopwatch.GetTimestamp(); Options.Optimizer.Step(Network.Parameters, learningRate); Prof.T[4] += System.Diagnostics.Stopwatch.GetTimestamp() - __t; Prof.T[5]++;
         return loss;
     }
 
@@ -263,7 +266,7 @@ public sealed class Trainer
     {
         var xb = BatchBuffer(ref _batchInputs, ref _lastInputs, x.RowCount, m);
         var yb = BatchBuffer(ref _batchTargets, ref _lastTargets, y.RowCount, m);
-        _gather.Copy(x, xb, order, start, Network.Layers[0].OutputSize);      // X on both cores when large enough
+        long __t = System.Diagnostics.Stopwatch.GetTimestamp(); _gather.Copy(x, xb, order, start, Network.Layers[0].OutputSize); Prof.T[0] += System.Diagnostics.Stopwatch.GetTimestamp() - __t;      // X on both cores when large enough
         CopyColumns(y, yb, order, start);
         return (xb, yb);
     }
