@@ -11,12 +11,11 @@ namespace NeuralNet.LinearAlgebra;
 /// n×k, and a MathNet <c>DenseMatrix</c>'s <c>Values</c> array is such a matrix with ld = RowCount.
 /// </para>
 /// <para>
-/// Algorithm: Goto-style blocking (k in equal blocks of at most <see cref="KC"/>, rows of C in blocks of <see cref="MC"/>,
+/// Algorithm: Goto-style blocking (k in blocks of <see cref="KC"/>, rows of C in blocks of <see cref="MC"/>,
 /// columns in blocks of <see cref="NC"/>), a register-tiled 8×6 micro-kernel (Vector256 + FMA where the CPU has
 /// AVX2 and FMA, a scalar kernel with the same arithmetic otherwise), operands packed into per-thread buffers only
 /// when the product is large enough for packing to pay; small products read A and B in place. Large products are
-/// split across cores over disjoint blocks of C, or, when k is far larger than m and n, over k
-/// (<see cref="SplitsDepth"/>: each core reads only its share of A and B). Nothing is allocated per call once a thread has multiplied once.
+/// split across cores over disjoint blocks of C. Nothing is allocated per call once a thread has multiplied once.
 /// </para>
 /// <para>
 /// Determinism: each element of C is computed the same way whatever the path, tile or thread count: for each
@@ -29,13 +28,9 @@ namespace NeuralNet.LinearAlgebra;
 /// C ← β·C without reading A or B. C must not overlap A or B.
 /// </para>
 /// </remarks>
-public static unsafe partial class Gemm
+public static unsafe class Gemm
 {
-    /// <summary>
-    /// Largest depth of a k-block: a packed 8×KC A panel plus a KC×6 B panel stay in the 32 KiB L1 cache. k is cut
-    /// into ⌈k/KC⌉ blocks of equal depth (<see cref="DepthBlock"/>), e.g. 784 into 4 × 196, so that a product split
-    /// over k (<see cref="SplitsDepth"/>) gives each core the same work.
-    /// </summary>
+    /// <summary>Depth of a k-block: a packed 8×KC A panel plus a KC×6 B panel stay in the 32 KiB L1 cache.</summary>
     internal const int KC = 256;
 
     /// <summary>Rows of C per block: an MC×KC block of A (240 KiB) stays in the per-core L2 cache.</summary>
@@ -65,12 +60,11 @@ public static unsafe partial class Gemm
     /// runtime put the array (.NET aligns a double[] to 8 bytes only), so up to half the vector loads straddle two
     /// cache lines, and how fast a layer trained depended on where its W happened to be allocated: Z₁ = W₁·X of the
     /// ReLU workload at batch 32 took 261–282 µs per step with W₁ 16 bytes past a 32-byte boundary against 183–204 µs
-    /// on one. Interleaved epochs on the quiet 2-core machine (2026-11-25): packing from 64 columns (all but the
-    /// batch-32 products) trained 784-100-10 at batch 100 1.30× faster (min 1.13×; Z₁ 664 → 433 µs, dW₁ 431 → 353 µs
-    /// per step); lowering the bound from 64 to 24, which packs the batch-32 W·X products, trained the ReLU workload
-    /// 1.12–1.14× faster on four networks whose W₁ was off a boundary and 1.03–1.05× on four whose W₁ was on one.
-    /// Packing the 10-column products of batch 10 as well made that workload slower (0.85–0.94×).
-    /// Packing B as well where it is transposed (dW's Xᵀ) changed nothing measurable (0.97–1.04×).
+    /// on one. Measured on the quiet 2-core machine (2026-11-25), each network training alternately with and without
+    /// this rule, 15 epochs each, four networks per workload (so W₁ landed at different offsets): 784-100-10 at batch
+    /// 100 trained 1.12–1.15× faster where W₁ was on a 32-byte boundary and 1.24× where it was not; the ReLU workload
+    /// at batch 32 1.05× and 1.14–1.19×; batch 10 (10 columns, unaffected) 1.01×. Packing from 10 columns as well made
+    /// batch 10 slower (0.85–0.94×); packing B where it is transposed (dW's Xᵀ) changed nothing measurable (0.97–1.04×).
     /// </summary>
     internal const int PackAMinColumns = 4 * GemmKernels.NR;
 
@@ -154,45 +148,33 @@ public static unsafe partial class Gemm
                     C = pc,
                     Ldc = ldc,
                     // A transposed is always packed: its rows, which the kernel reads as vectors, are strided;
-                    // so is A that many column tiles reuse.
+                    // so is A that several column tiles reuse.
                     PackA = pack || transA == MatrixOp.Transpose || n >= PackAMinColumns,
                     PackB = pack,
                     Vector = tuning.Vector ?? GemmKernels.Avx2FmaSupported,
                     SplitColumns = n >= m,
-                    DepthBlock = DepthBlock(k),
                 };
 
-                bool depth = tuning.SplitDepth ?? SplitsDepth(m, n, k);
                 int parts = tuning.Parts ?? (volume >= ParallelThreshold ? GemmParallel.MaxParts : 1);
-                int pieces = depth ? (k + job.DepthBlock - 1) / job.DepthBlock
-                    : job.SplitColumns ? (n + GemmKernels.NR - 1) / GemmKernels.NR : (m + GemmKernels.MR - 1) / GemmKernels.MR;
-                parts = Math.Min(parts, pieces);
-                int onWorkers = Math.Min(parts, GemmParallel.MaxParts);
-                if (onWorkers > 1)
+                int tiles = job.SplitColumns ? (n + GemmKernels.NR - 1) / GemmKernels.NR : (m + GemmKernels.MR - 1) / GemmKernels.MR;
+                parts = Math.Min(parts, tiles);
+                if (parts > 1 && GemmParallel.TryRun(in job, Math.Min(parts, GemmParallel.MaxParts)))
                 {
-                    PrepareParts(ref job, depth, onWorkers);
-                    if (GemmParallel.TryRun(in job, onWorkers))
-                    {
-                        FinishParts(in job, onWorkers);
-                        return;
-                    }
+                    return;
                 }
 
                 if (parts > 1 && tuning.Parts is not null)
                 {
                     // Tests ask for more parts than the machine or the workers allow: run them one after another,
                     // which must give the same C.
-                    PrepareParts(ref job, depth, parts);
                     for (int part = 0; part < parts; part++)
                     {
                         RunPart(in job, part, parts);
                     }
 
-                    FinishParts(in job, parts);
                     return;
                 }
 
-                job.SplitDepth = false;
                 RunPart(in job, 0, 1);
             }
         }
@@ -201,16 +183,12 @@ public static unsafe partial class Gemm
     /// <summary>Computes part <paramref name="part"/> of <paramref name="parts"/>: a disjoint band of C's columns (or rows).</summary>
     internal static void RunPart(in GemmJob job, int part, int parts)
     {
-        if (job.SplitDepth)
-        {
-            RunDepthPart(in job, part, parts);
-        }
-        else if (job.SplitColumns)
+        if (job.SplitColumns)
         {
             (int j0, int j1) = Band(job.N, GemmKernels.NR, part, parts);
             if (j0 < j1)
             {
-                Block(in job, 0, job.M, j0, j1, 0, job.K, job.C, job.Ldc, job.Alpha, job.Beta);
+                Block(in job, 0, job.M, j0, j1);
             }
         }
         else
@@ -218,7 +196,7 @@ public static unsafe partial class Gemm
             (int i0, int i1) = Band(job.M, GemmKernels.MR, part, parts);
             if (i0 < i1)
             {
-                Block(in job, i0, i1, 0, job.N, 0, job.K, job.C, job.Ldc, job.Alpha, job.Beta);
+                Block(in job, i0, i1, 0, job.N);
             }
         }
     }
@@ -232,33 +210,28 @@ public static unsafe partial class Gemm
         return (start, end);
     }
 
-    /// <summary>
-    /// C[i0..i1, j0..j1] ← α·Σ over the k-blocks in [p0, p1) + β·C (β for the first block, 1 after it), by the
-    /// blocked loop nest jc → pc → (pack B) → ic → (pack A) → jr → ir. <paramref name="c"/> is the job's C, or a
-    /// partial buffer of a depth split.
-    /// </summary>
+    /// <summary>C[i0..i1, j0..j1] of the job, by the blocked loop nest jc → pc → (pack B) → ic → (pack A) → jr → ir.</summary>
     /// <remarks>
     /// Compiled fully optimised on first call (as the micro-kernels): under tiered compilation this loop nest,
     /// with the kernel dispatch inlined, otherwise ran as slow tier-0/OSR code for many products, measured up to
     /// 2–3× slower at the network's shapes whenever packing was involved (the dX = Wᵀ·dZ products).
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Block(in GemmJob job, int i0, int i1, int j0, int j1, int p0, int p1,
-        double* c, nint ldc, double alpha, double beta0)
+    private static void Block(in GemmJob job, int i0, int i1, int j0, int j1)
     {
         const int MR = GemmKernels.MR, NR = GemmKernels.NR;
-        int kb = job.DepthBlock;
-        nint lda = job.Lda, ldb = job.Ldb;
+        int k = job.K;
+        nint lda = job.Lda, ldb = job.Ldb, ldc = job.Ldc;
         double* packedA = job.PackA ? GemmPacking.BufferA(MC * KC) : null;
         double* packedB = job.PackB ? GemmPacking.BufferB(KC * NC) : null;
 
         for (int jc = j0; jc < j1; jc += NC)
         {
             int nc = Math.Min(NC, j1 - jc);
-            for (int pc = p0; pc < p1; pc += kb)
+            for (int pc = 0; pc < k; pc += KC)
             {
-                int kc = Math.Min(kb, p1 - pc);
-                double beta = pc == p0 ? beta0 : 1.0;
+                int kc = Math.Min(KC, k - pc);
+                double beta = pc == 0 ? job.Beta : 1.0;
                 if (job.PackB)
                 {
                     GemmPacking.PackB(job.TransB, job.B, ldb, pc, kc, jc, nc, packedB);
@@ -296,7 +269,7 @@ public static unsafe partial class Gemm
                             csb = 1;
                         }
 
-                        double* cColumn = c + (jc + jr) * ldc;
+                        double* cColumn = job.C + (jc + jr) * ldc;
                         for (int ir = 0; ir < mc; ir += MR)
                         {
                             int mr = Math.Min(MR, mc - ir);
@@ -314,7 +287,7 @@ public static unsafe partial class Gemm
                             }
 
                             GemmKernels.Tile(job.Vector, mr, nr, kc, a, aStep, b, rsb, csb,
-                                cColumn + ic + ir, ldc, alpha, beta);
+                                cColumn + ic + ir, ldc, job.Alpha, beta);
                         }
                     }
                 }
@@ -385,8 +358,7 @@ public static unsafe partial class Gemm
 /// <param name="Parts">Number of parts C is split into (1 = this thread only).</param>
 /// <param name="Pack">Pack both operands (true), read them in place where possible (false).</param>
 /// <param name="Vector">Use the AVX2+FMA kernel (true) or the scalar one (false).</param>
-/// <param name="SplitDepth">Split parts over k (true) or over C's columns or rows (false).</param>
-internal readonly record struct GemmTuning(int? Parts = null, bool? Pack = null, bool? Vector = null, bool? SplitDepth = null)
+internal readonly record struct GemmTuning(int? Parts = null, bool? Pack = null, bool? Vector = null)
 {
     public static GemmTuning Auto => default;
 }
@@ -400,13 +372,4 @@ internal unsafe struct GemmJob
     public double* A, B, C;
     public nint Lda, Ldb, Ldc;
     public bool PackA, PackB, Vector, SplitColumns;
-
-    /// <summary>Depth of each k-block (<see cref="Gemm.DepthBlock"/>).</summary>
-    public int DepthBlock;
-
-    /// <summary>Parts split k rather than C (<see cref="Gemm.SplitsDepth"/>); the k-blocks after part 0's are summed in <see cref="Partials"/>.</summary>
-    public bool SplitDepth;
-
-    /// <summary>m×n buffers, one per k-block after part 0's, for a depth split.</summary>
-    public double* Partials;
 }

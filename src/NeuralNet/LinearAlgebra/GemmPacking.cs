@@ -20,19 +20,12 @@ internal static unsafe class GemmPacking
 
     [ThreadStatic] private static double[]? t_a;
     [ThreadStatic] private static double[]? t_b;
-    [ThreadStatic] private static double[]? t_partials;
 
     /// <summary>This thread's buffer for a packed A block, at least <paramref name="length"/> values.</summary>
     public static double* BufferA(int length) => Aligned(ref t_a, length);
 
     /// <summary>This thread's buffer for a packed B block, at least <paramref name="length"/> values.</summary>
     public static double* BufferB(int length) => Aligned(ref t_b, length);
-
-    /// <summary>
-    /// This thread's buffer for the partial products of a depth split (<see cref="Gemm.SplitsDepth"/>), at least
-    /// <paramref name="length"/> values: the calling thread owns it, the workers write into it while it waits.
-    /// </summary>
-    public static double* BufferPartials(long length) => Aligned(ref t_partials, checked((int)length));
 
     private static double* Aligned(ref double[]? buffer, int length)
     {

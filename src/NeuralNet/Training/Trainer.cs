@@ -237,11 +237,9 @@ public sealed class Trainer
     /// <summary>One step without argument checks: backprop, divergence check, weight decay, optimizer.</summary>
     private double Step(Matrix<double> inputs, Matrix<double> targets, double learningRate, int epoch, int batch)
     {
-        long __t = System.Diagnostics.Stopwatch.GetTimestamp(); double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
-        Prof.T[3] += System.Diagnostics.Stopwatch.GetTimestamp() - __t;
+        double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
         if (!double.IsFinite(loss))
             throw new TrainingDivergedException(epoch, batch, loss, learningRate, "the loss became " + loss);
-        long __n = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var s in _statistics)          // an array: no enumerator is allocated
         {
             var norms = s.GradientNorms();
@@ -249,7 +247,6 @@ public sealed class Trainer
                 throw new TrainingDivergedException(epoch, batch, loss, learningRate, "a gradient became infinite or NaN");
             s.AddGradientNorms(norms);
         }
-        Prof.T[6] += System.Diagnostics.Stopwatch.GetTimestamp() - __n;
         if (Options.WeightDecay > 0)
         {
             var parameters = Network.Parameters;  // indexed: foreach over the interface would allocate an enumerator per step
@@ -257,7 +254,7 @@ public sealed class Trainer
                 if (parameters[i].IsWeight)
                     TensorPrimitives.MultiplyAdd(parameters[i].Value, Options.WeightDecay, parameters[i].Gradient, parameters[i].Gradient); // g ← g + λ·W
         }
-        __t = System.Diagnostics.Stopwatch.GetTimestamp(); Options.Optimizer.Step(Network.Parameters, learningRate); Prof.T[4] += System.Diagnostics.Stopwatch.GetTimestamp() - __t; Prof.T[5]++;
+        Options.Optimizer.Step(Network.Parameters, learningRate);
         return loss;
     }
 
@@ -266,7 +263,7 @@ public sealed class Trainer
     {
         var xb = BatchBuffer(ref _batchInputs, ref _lastInputs, x.RowCount, m);
         var yb = BatchBuffer(ref _batchTargets, ref _lastTargets, y.RowCount, m);
-        long __t = System.Diagnostics.Stopwatch.GetTimestamp(); _gather.Copy(x, xb, order, start, Network.Layers[0].OutputSize); Prof.T[0] += System.Diagnostics.Stopwatch.GetTimestamp() - __t;      // X on both cores when large enough
+        _gather.Copy(x, xb, order, start);      // X on both cores when large enough
         CopyColumns(y, yb, order, start);
         return (xb, yb);
     }
@@ -298,24 +295,20 @@ public sealed class Trainer
     private const int ParallelGatherMinValues = 16 * 1024;
 
     /// <summary>
-    /// Copies the batch's inputs on the GEMM worker threads as well, each core the part of X it then multiplies in the
-    /// first layer's Z = W·X, so that part is already in that core's cache: its band of rows (pixels) when the product
-    /// is split over k (<see cref="Gemm.DepthBand"/>: the same columns of W₁ that core also updates), else its band
-    /// of columns (samples, <see cref="Gemm"/>'s column split). Falls back to <see cref="CopyColumns"/> when the
-    /// workers are busy.
+    /// Copies the batch's input columns on the GEMM worker threads as well, each core the band of columns it then
+    /// multiplies in the first layer's Z = W·X (the same split as <see cref="Gemm"/>'s, when it splits columns), so
+    /// those columns are already in that core's cache. Falls back to <see cref="CopyColumns"/> when the workers are busy.
     /// </summary>
     private sealed class ParallelGather : IParallelWork
     {
         private double[]? _from, _to;
         private int[]? _order;
         private int _start, _rows, _count;
-        private bool _byRows;
 
-        public void Copy(Matrix<double> source, Matrix<double> destination, int[] order, int start, int firstLayerOutputs)
+        public void Copy(Matrix<double> source, Matrix<double> destination, int[] order, int start)
         {
             (_from, _to, _order, _start, _rows, _count) =
                 (source.AsColumnMajorArray(), destination.AsColumnMajorArray(), order, start, source.RowCount, destination.ColumnCount);
-            _byRows = Gemm.SplitsDepth(firstLayerOutputs, _count, _rows);
             bool done = GemmParallel.MaxParts > 1 && (long)_rows * _count >= ParallelGatherMinValues
                 && GemmParallel.TryRun(this, GemmParallel.MaxParts);
             (_from, _to, _order) = (null, null, null);
@@ -324,12 +317,11 @@ public sealed class Trainer
 
         public void RunPart(int part, int parts)
         {
-            (int r0, int r1) = _byRows ? Gemm.DepthBand(_rows, part, parts) : (0, _rows);
-            (int j0, int j1) = _byRows ? (0, _count) : Gemm.Band(_count, GemmKernels.NR, part, parts);
+            (int j0, int j1) = Gemm.Band(_count, GemmKernels.NR, part, parts);
             var from = _from.AsSpan();
             var to = _to.AsSpan();
             for (int j = j0; j < j1; j++)
-                from.Slice(_order![_start + j] * _rows + r0, r1 - r0).CopyTo(to.Slice(j * _rows + r0, r1 - r0));
+                from.Slice(_order![_start + j] * _rows, _rows).CopyTo(to.Slice(j * _rows, _rows));
         }
     }
 

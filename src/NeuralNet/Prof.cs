@@ -1,3 +1,0 @@
-namespace NeuralNet;
-/// <summary>scratch</summary>
-internal static class Prof { internal static readonly long[] T = new long[8]; }
