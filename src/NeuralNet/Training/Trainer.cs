@@ -245,6 +245,9 @@ public sealed class Trainer
             var norms = s.GradientNorms();
             if (!double.IsFinite(norms.Bias) || !double.IsFinite(norms.Weight))
                 throw new TrainingDivergedException(epoch, batch, loss, learningRate, "a gradient became infinite or NaN");
+            if (!double.IsFinite(learningRate * norms.Weight) || !double.IsFinite(learningRate * norms.Bias))    // θ − η·g would overflow
+                throw new TrainingDivergedException(epoch, batch, loss, learningRate,
+                    $"the step η·‖∂C/∂θ‖ overflows (‖∂C/∂W‖ = {norms.Weight}, ‖∂C/∂b‖ = {norms.Bias})");
             s.AddGradientNorms(norms);
         }
         if (Options.WeightDecay > 0)

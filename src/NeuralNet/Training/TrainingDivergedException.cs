@@ -1,8 +1,9 @@
 namespace NeuralNet.Training;
 
 /// <summary>
-/// Thrown when the cost or a gradient becomes NaN or infinite. The network keeps the weights of the last step whose
-/// cost and gradients were finite (the failing step is not applied).
+/// Thrown when the cost or a gradient becomes NaN or infinite, or a gradient is so large that the step η·∂C/∂θ would
+/// overflow. The network keeps the weights of the last step whose cost, gradients and step were finite (the failing step
+/// is not applied).
 /// </summary>
 public sealed class TrainingDivergedException : Exception
 {

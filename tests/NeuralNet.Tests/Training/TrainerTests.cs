@@ -415,6 +415,25 @@ public class TrainerTests
     }
 
     [Fact]
+    public void TrainBatch_ThrowsTrainingDivergedWithoutUpdating_WhenTheStepWouldOverflow()
+    {
+        // a = w·x = 1e10 and C = a²/2 = 5e19 are finite, and so is ∂C/∂w = a·x = 1e20; but η·∂C/∂w = 1e320 is not,
+        // so applying the step would leave w = −∞
+        var network = new Network(new Layer(1, 1, new Identity()));
+        network.Layers[0].Weights[0, 0] = 1;
+        var before = TestData.Snapshot(network);
+
+        var exception = Should.Throw<TrainingDivergedException>(() =>
+            new Trainer(network, new TrainerOptions { LearningRate = 1e300 }).TrainBatch(TestData.Row(1e10), TestData.Row(0)));
+
+        (exception.Epoch, exception.Batch).ShouldBe((1, 1));
+        exception.Loss.ShouldBe(5e19);
+        exception.Message.ShouldContain("the step η·‖∂C/∂θ‖ overflows");
+        exception.Message.ShouldContain("smaller learning rate than 1E+300");
+        TestData.Snapshot(network).ShouldBeIdentical(before);
+    }
+
+    [Fact]
     public void Constructor_RejectsNullArguments()
     {
         Should.Throw<ArgumentNullException>(() => new Trainer(null!, new TrainerOptions()));
