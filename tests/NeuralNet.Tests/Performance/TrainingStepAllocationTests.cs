@@ -21,11 +21,20 @@ public class TrainingStepAllocationTests
         var (trainer, x, y) = Build(workload);
         for (int i = 0; i < 5; i++) trainer.TrainBatch(x, y);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++) trainer.TrainBatch(x, y);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Three windows of 20 warm steps. A step that allocates (even every 20th one) shows in every window. Twice in
+        // about fifteen runs of the full suite, in parallel with the other tests, one window was charged a one-off
+        // 5,120 B that 6,000 windows of this workload alone, with and without a thread forcing garbage collections,
+        // never showed; so two of the three windows must be exactly 0, and the message lists all three.
+        long[] allocated = new long[3];
+        for (int w = 0; w < allocated.Length; w++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20; i++) trainer.TrainBatch(x, y);
+            allocated[w] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
 
-        allocated.ShouldBe(0, $"{workload}: {allocated} bytes over 20 warm steps");
+        allocated.Count(bytes => bytes == 0).ShouldBeGreaterThanOrEqualTo(2,
+            $"{workload}: {string.Join(", ", allocated)} bytes over three windows of 20 warm steps");
     }
 
     [Fact]
