@@ -49,9 +49,14 @@ public class TrainingStepAllocationTests
         {
             var epoch = new Trainer(trainer.Network, trainer.Options with { Epochs = 1, BatchSize = batchSize });
             epoch.Train(x, y);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            epoch.Train(x, y);
-            return GC.GetAllocatedBytesForCurrentThread() - before;
+            long fewest = long.MaxValue;    // the least of three epochs: a one-off runtime charge (see above) cannot tip it
+            for (int i = 0; i < 3; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                epoch.Train(x, y);
+                fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+            return fewest;
         }
 
         AllocatedByOneEpoch(batchSize: 10).ShouldBe(AllocatedByOneEpoch(batchSize: 40));
