@@ -66,6 +66,7 @@ public static class PlaygroundApp
             api.MapPost($"/sessions/{{id}}/{command}", (string id, SessionStore store) =>
             {
                 if (store.Find(id) is not { } session) return NotFound(id);
+                session.Stream.Touch();       // a command is a sign of life, like an open stream
                 control(session);
                 return Results.NoContent();
             });

@@ -218,7 +218,7 @@ public sealed record PlaygroundConfig
 
         private static double? ToNumber(JsonElement value) => value.ValueKind switch
         {
-            JsonValueKind.Number => value.GetDouble(),
+            JsonValueKind.Number => value.TryGetDouble(out double x) ? x : null,
             JsonValueKind.String => ParseNumber(value.GetString()!),
             _ => null,
         };

@@ -17,7 +17,7 @@ public sealed class Session : IDisposable
     private readonly object _gate = new();
     private readonly PlaygroundOptions _options;
     private readonly Thread _thread;
-    private bool _playing, _resetRequested, _disposed;
+    private bool _playing, _resetRequested, _disposed, _changed;   // _changed: play/pause to announce in a snapshot
     private int _stepsRequested;
     private string? _error;
 
@@ -43,10 +43,10 @@ public sealed class Session : IDisposable
     public SnapshotStream Stream { get; }
 
     /// <summary>Train continuously.</summary>
-    public void Play() => Signal(() => _playing = true);
+    public void Play() => Signal(() => (_playing, _changed) = (true, true));
 
     /// <summary>Stop after the current epoch.</summary>
-    public void Pause() => Signal(() => _playing = false);
+    public void Pause() => Signal(() => (_playing, _changed) = (false, true));
 
     /// <summary>Train one epoch (when paused).</summary>
     public void Step() => Signal(() => _stepsRequested = Math.Min(_stepsRequested + 1, 100));
@@ -79,11 +79,11 @@ public sealed class Session : IDisposable
             int steps;
             lock (_gate)
             {
-                while (!_disposed && !_playing && _stepsRequested == 0 && !_resetRequested)
+                while (!_disposed && !_playing && _stepsRequested == 0 && !_resetRequested && !_changed)
                     Monitor.Wait(_gate);
                 if (_disposed) return;
                 (playing, reset, steps) = (_playing, _resetRequested, _stepsRequested);
-                (_resetRequested, _stepsRequested) = (false, 0);
+                (_resetRequested, _stepsRequested, _changed) = (false, 0, false);
             }
 
             var frame = Stopwatch.StartNew();
@@ -92,7 +92,7 @@ public sealed class Session : IDisposable
                 Experiment.Reset();
                 _error = null;
             }
-            else
+            else if (playing || steps > 0)
                 Train(playing ? int.MaxValue : steps, playing ? _options.TrainingPerFrame : TimeSpan.MaxValue);
             lock (_gate) playing = _playing;
             Stream.Publish(Experiment.Snapshot(playing, _error));

@@ -29,6 +29,12 @@ public sealed class SnapshotStream
     /// <summary>How long no stream has been open (zero while one is).</summary>
     public TimeSpan IdleFor { get { lock (_gate) return _watchers.Count > 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_idleSince); } }
 
+    /// <summary>Restarts the idle clock: a command to the session counts as a sign of life, like an open stream.</summary>
+    public void Touch()
+    {
+        lock (_gate) _idleSince = Stopwatch.GetTimestamp();
+    }
+
     /// <summary>The last snapshot's JSON; a new watcher receives it first.</summary>
     public string Latest { get { lock (_gate) return _latest; } }
 
