@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet;
 using NeuralNet.Activations;
@@ -158,28 +159,40 @@ public sealed class Experiment
     {
         Sigmoid => (0, 1),
         Tanh => (-1, 1),
-        _ => (Math.Min(0, a.Enumerate().Min()), Math.Max(a.Enumerate().Max(), 1e-9)),
+        _ => (Math.Min(0, TensorPrimitives.Min<double>(a.AsColumnMajorArray())), Math.Max(TensorPrimitives.Max<double>(a.AsColumnMajorArray()), 1e-9)),
     };
 
     /// <summary>Each unit's outputs over the g × g plane as bytes, averaged over blocks of <paramref name="block"/>².</summary>
+    /// <remarks>A is n_out × g², column-major: unit u at grid point p is values[p·n_out + u].</remarks>
     private static byte[] Heatmaps(Matrix<double> a, double low, double high, int block)
     {
-        int size = Grid / block;
-        var bytes = new byte[a.RowCount * size * size];
-        for (int unit = 0; unit < a.RowCount; unit++)
-            for (int r = 0; r < size; r++)
-                for (int c = 0; c < size; c++)
+        var values = a.AsColumnMajorArray();
+        int units = a.RowCount, size = Grid / block;
+        double scale = 255 / (high - low) / (block * block);
+        var bytes = new byte[units * size * size];
+        for (int r = 0; r < size; r++)
+            for (int c = 0; c < size; c++)
+                for (int unit = 0; unit < units; unit++)
                 {
                     double sum = 0;
                     for (int dr = 0; dr < block; dr++)
                         for (int dc = 0; dc < block; dc++)
-                            sum += a[unit, (r * block + dr) * Grid + c * block + dc];
-                    double t = (sum / (block * block) - low) / (high - low);
-                    bytes[(unit * size + r) * size + c] = (byte)Math.Round(255 * Math.Clamp(t, 0, 1));
+                            sum += values[((r * block + dr) * Grid + c * block + dc) * units + unit];
+                    double level = (sum - low * block * block) * scale;
+                    bytes[(unit * size + r) * size + c] = (byte)Math.Round(Math.Clamp(level, 0, 255));
                 }
         return bytes;
     }
 
-    private static double[][] Rows(Matrix<double> w) =>
-        Enumerable.Range(0, w.RowCount).Select(i => Enumerable.Range(0, w.ColumnCount).Select(j => Math.Round(w[i, j], 4)).ToArray()).ToArray();
+    private static double[][] Rows(Matrix<double> w)
+    {
+        var values = w.AsColumnMajorArray();
+        var rows = new double[w.RowCount][];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new double[w.ColumnCount];
+            for (int j = 0; j < w.ColumnCount; j++) rows[i][j] = Math.Round(values[j * w.RowCount + i], 4);
+        }
+        return rows;
+    }
 }

@@ -16,16 +16,22 @@ public sealed class Session : IDisposable
 {
     private readonly object _gate = new();
     private readonly PlaygroundOptions _options;
+    private readonly Func<TimeSpan> _trainingBudget;
     private readonly Thread _thread;
     private bool _playing, _resetRequested, _disposed, _changed;   // _changed: play/pause to announce in a snapshot
     private int _stepsRequested;
     private string? _error;
 
     /// <summary>Builds the experiment, publishes its epoch-0 snapshot and starts the session's thread (paused).</summary>
-    public Session(string id, PlaygroundConfig config, PlaygroundOptions options)
+    /// <param name="id">The session's id.</param>
+    /// <param name="config">The experiment.</param>
+    /// <param name="options">The frame interval and the training time per frame.</param>
+    /// <param name="trainingBudget">How long to train per frame, asked before every frame (<see cref="SessionStore"/> shares the cores among the playing sessions); null for <see cref="PlaygroundOptions.TrainingPerFrame"/>.</param>
+    public Session(string id, PlaygroundConfig config, PlaygroundOptions options, Func<TimeSpan>? trainingBudget = null)
     {
         Id = id;
         _options = options;
+        _trainingBudget = trainingBudget ?? (() => options.TrainingPerFrame);
         Experiment = new Experiment(config);
         Stream = new SnapshotStream();
         Stream.Publish(Experiment.Snapshot(playing: false, error: null));
@@ -41,6 +47,9 @@ public sealed class Session : IDisposable
 
     /// <summary>Where the snapshots go, and who watches them.</summary>
     public SnapshotStream Stream { get; }
+
+    /// <summary>Whether the session trains continuously.</summary>
+    public bool IsPlaying { get { lock (_gate) return _playing; } }
 
     /// <summary>Train continuously.</summary>
     public void Play() => Signal(() => (_playing, _changed) = (true, true));
@@ -93,7 +102,7 @@ public sealed class Session : IDisposable
                 _error = null;
             }
             else if (playing || steps > 0)
-                Train(playing ? int.MaxValue : steps, playing ? _options.TrainingPerFrame : TimeSpan.MaxValue);
+                Train(playing ? int.MaxValue : steps, playing ? _trainingBudget() : TimeSpan.MaxValue);
             lock (_gate) playing = _playing;
             Stream.Publish(Experiment.Snapshot(playing, _error));
 
