@@ -38,6 +38,7 @@ public static class PlaygroundApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.Services.GetRequiredService<SessionStore>();   // checks the Playground:… limits now, so a bad one stops the start
         app.UseStatusCodePages();
         var page = new EmbeddedFileProvider(typeof(PlaygroundApp).Assembly, "Playground.wwwroot");
         app.Use(async (context, next) =>

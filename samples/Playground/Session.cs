@@ -128,9 +128,10 @@ public sealed class Session : IDisposable
                 Experiment.TrainEpoch();
             }
         }
-        catch (TrainingDivergedException e)
+        catch (Exception e)
         {
-            _error = e.Message + " Lower the learning rate, or reset.";
+            // a diverging run (TrainingDivergedException says where and why), or anything else: the session stops, the server goes on
+            _error = e is TrainingDivergedException ? e.Message + " Lower the learning rate, or reset." : "Training stopped: " + e.Message;
             lock (_gate) _playing = false;
         }
     }

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using NeuralNet.Initializers;
 
 namespace NeuralNet.Data;
 
@@ -148,7 +147,7 @@ public static class ToyDatasets
     public static Dataset GaussianClusters(int count, double noise = 0, int seed = 0) => Build(count, noise, seed, static (label, random) =>
     {
         double centre = label == 1 ? 0.5 : -0.5;
-        return (centre + ClusterSpread * Sampling.StandardNormal(random), centre + ClusterSpread * Sampling.StandardNormal(random));
+        return (centre + ClusterSpread * Normal(random), centre + ClusterSpread * Normal(random));
     });
 
     /// <summary>For j = 0 … n − 1: label j mod 2, a clean point of the shape, then noise · (ε₁, ε₂).</summary>
@@ -165,11 +164,18 @@ public static class ToyDatasets
         {
             labels[j] = j % 2;
             var (x1, x2) = shape(labels[j], random);
-            inputs[2 * j] = x1 + noise * Sampling.StandardNormal(random);
-            inputs[2 * j + 1] = x2 + noise * Sampling.StandardNormal(random);
+            inputs[2 * j] = x1 + noise * Normal(random);
+            inputs[2 * j + 1] = x2 + noise * Normal(random);
         }
         return new Dataset(Matrix<double>.Build.Dense(2, count, inputs), labels, classCount: 2);
     }
 
     private static double Uniform(Random random, double low, double high) => low + (high - low) * random.NextDouble();
+
+    /// <summary>ε ~ N(0, 1) by the Box–Muller transform, √(−2 ln u₁)·cos(2π u₂) with u₁ ∈ (0, 1] (as the initialisers draw).</summary>
+    private static double Normal(Random random)
+    {
+        double u1 = 1.0 - random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+    }
 }
