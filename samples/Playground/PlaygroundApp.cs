@@ -28,13 +28,21 @@ public static class PlaygroundApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        string? urls = builder.Configuration["urls"];
+        if (string.IsNullOrEmpty(urls) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrl);   // loopback unless asked otherwise: the playground runs code on request
+        foreach (string url in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // Kestrel reads a malformed address such as http://127.0.0.1:abc as http://[::]:80 (every interface): refuse it
+            if (!Uri.TryCreate(url.Replace("://*", "://localhost").Replace("://+", "://localhost"), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                throw new FormatException($"--urls: '{url}' is not an address such as {DefaultUrl}.");
+        }
         builder.Services.Configure<PlaygroundOptions>(builder.Configuration.GetSection("Playground"));
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddProblemDetails();
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);   // Program prints the address itself
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);        // no line per request
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);   // a failed start is Program's one-line error
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -14,7 +14,8 @@ try
 catch (Exception e) when (e is not Microsoft.Extensions.Hosting.HostAbortedException)
 {
     // a port in use, a malformed --urls, an invalid Playground:… limit: one line, no stack trace
-    Console.Error.WriteLine($"error: {e.Message}");
+    string hint = e is IOException ? " Choose another port with --urls http://127.0.0.1:PORT." : "";
+    Console.Error.WriteLine($"error: {e.Message}{hint}");
     return 1;
 }
 
