@@ -56,7 +56,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         for (int i = 0; i < Sessions; i++) progress[i] = new Progress();
         var watchers = ids.Select((id, i) => Watch(client, id, progress[i], stop.Token)).ToArray();
         foreach (string id in ids) await Api.Command(client, id, "play");
-        while (fixedSeconds is null && !stop.IsCancellationRequested && !progress.All(p => p.Snapshots >= 3 && p.Epoch > 0))
+        while (!stop.IsCancellationRequested && (fixedSeconds is not null || !progress.All(p => p.Snapshots >= 3 && p.Epoch > 0)))
             await Task.Delay(50);
         stop.Cancel();
         var results = await Task.WhenAll(watchers);
