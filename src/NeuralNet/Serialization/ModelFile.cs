@@ -12,7 +12,7 @@ namespace NeuralNet.Serialization;
 /// weight from input k into unit j, so each row is one unit as in the matrix), and either <c>biases</c> (b) or, with
 /// batch normalisation, <c>gamma</c>, <c>beta</c>, <c>runningMean</c> and <c>runningVariance</c>. Checkpoints add a
 /// <c>training</c> section, which loading a model ignores. Version 2 adds an optional <c>estimator</c> section (the fitted
-/// scalers and class labels of a <see cref="Estimators.NeuralNetClassifier{TLabel}"/> or <see cref="Estimators.NeuralNetRegressor"/>),
+/// scalers and class labels of a <c>NeuralNet.Estimators.NeuralNetClassifier</c> or <c>NeuralNetRegressor</c>),
 /// which loading a plain network ignores; version-1 files, which never have it, still load.</para>
 /// <para><b>Exact.</b> Numbers are written in the shortest form that parses back to the same double ("R"), so loading
 /// gives bit-identical parameters, subnormals and −0 included. Each array sits on one line; the rest is indented.</para>
