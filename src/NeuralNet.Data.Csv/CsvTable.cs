@@ -13,7 +13,7 @@ namespace NeuralNet.Data.Csv;
 /// label must hold numbers in the invariant culture (<c>1234.5</c>, <c>-1e-3</c>).</para>
 /// <para><b>Errors name the place.</b> A missing file, a missing label column (the message lists the columns), a line with
 /// too few or too many fields, an empty or non-numeric value: each throws with the file, the line (1 is the header) and the
-/// column's number and name, e.g. <c>data.csv: line 12, column 3 ("mean area"): "12,5" is not a number</c>.</para>
+/// column's number and name (lines count records: a quoted value spanning several lines counts once), e.g. <c>data.csv: line 12, column 3 ("mean area"): "12,5" is not a number</c>.</para>
 /// <para>Reading uses Sylvan.Data.Csv (MIT, no dependencies): a well-tested RFC 4180 reader, lighter than CsvHelper,
 /// whose strength, mapping records to classes by reflection, is not needed for a table of numbers.</para>
 /// <para>A loaded table never changes; it may be read from several threads. The arrays are exposed, not copied.</para>
@@ -80,7 +80,7 @@ public sealed class CsvTable
         var lines = new List<int>();
         while (reader.Read())
         {
-            int line = reader.RowNumber;
+            int line = reader.RowNumber + 1;      // Sylvan counts data records from 1; the header is line 1
             if (reader.RowFieldCount != columns)
                 throw new InvalidDataException($"{path}: line {line} has {reader.RowFieldCount} fields, but the header has {columns}.");
             var row = new double[columns - 1];

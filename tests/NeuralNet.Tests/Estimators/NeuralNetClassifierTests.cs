@@ -90,7 +90,7 @@ public class NeuralNetClassifierTests
         var c = new NeuralNetClassifier<string>(Quick);
         Should.Throw<ArgumentException>(() => c.Fit([[1.0], [2.0]], ["a"])).Message.ShouldContain("2 rows and 1 labels");
         Should.Throw<ArgumentException>(() => c.Fit([[1.0], [2.0]], ["a", "a"])).Message.ShouldContain("at least two classes");
-        Should.Throw<ArgumentException>(() => c.Fit([[1.0], [double.PositiveInfinity]], ["a", "b"])).Message.ShouldContain("rows[1][0] is ∞");
+        Should.Throw<ArgumentException>(() => c.Fit([[1.0], [double.PositiveInfinity]], ["a", "b"])).Message.ShouldContain("rows[1][0] is Infinity");
         Should.Throw<InvalidOperationException>(() => c.Predict([[1.0]])).Message.ShouldContain("not fitted");
         var fitted = new NeuralNetClassifier<string>(Quick with { MaxEpochs = 1, EarlyStopping = false }).Fit([[1.0, 2.0], [2.0, 1.0]], ["a", "b"]);
         Should.Throw<ArgumentException>(() => fitted.Predict([[1.0]])).Message.ShouldContain("must have 2 features");
