@@ -103,7 +103,8 @@ public sealed class Network
     }
 
     /// <summary>Feeds a batch forward in inference mode: A = network(X), with batch norm's running statistics and no dropout.</summary>
-    /// <param name="inputs">X, <see cref="InputSize"/> × m, one column per sample.</param>
+    /// <param name="inputs">X, <see cref="InputSize"/> × m, <b>one column per sample</b>. A square X cannot be checked: one row
+    /// per sample by mistake gives outputs for the transpose, silently. Transpose such data, or use the <c>double[][]</c> overload.</param>
     /// <returns>A new <see cref="OutputSize"/> × m matrix.</returns>
     /// <exception cref="ArgumentException">Wrong number of rows (naming both shapes), or NaN/Infinity in X (naming row and column).</exception>
     public Matrix<double> Predict(Matrix<double> inputs)

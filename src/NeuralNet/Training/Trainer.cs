@@ -47,6 +47,8 @@ public sealed class Trainer
     public TrainerOptions Options { get; }
 
     /// <summary>Trains on inputs X (n_in × n) and targets Y (n_out × n) for <see cref="TrainerOptions.Epochs"/> epochs.</summary>
+    /// <remarks><b>One column per sample.</b> A square X (as many samples as features) cannot be checked: given one row per
+    /// sample by mistake, it trains silently on the transpose. Transpose such data first, or use <c>NeuralNet.Estimators</c>, which take rows.</remarks>
     /// <param name="inputs">X, one column per sample.</param>
     /// <param name="targets">Y, one column per sample.</param>
     /// <param name="progress">Receives each <see cref="EpochReport"/> as soon as the epoch ends.</param>

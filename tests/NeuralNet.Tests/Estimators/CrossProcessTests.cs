@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using NeuralNet.Estimators;
 using NeuralNet.Tests.Data;
@@ -13,15 +12,9 @@ public class CrossProcessTests
 {
     private static string RunTabular(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tabular.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0, stderr);
-        return stdout.Result;
+        var (exit, output, error) = TabularSampleTests.Run(args);
+        exit.ShouldBe(0, error);
+        return output;
     }
 
     private static void WriteCsv(string path, double[][] rows, IEnumerable<string> labels) =>

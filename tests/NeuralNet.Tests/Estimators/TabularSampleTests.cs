@@ -6,7 +6,8 @@ namespace NeuralNet.Tests.Estimators;
 /// <summary>samples/Tabular on any CSV file: ends with "test accuracy:" or "test r2:"; a bad file or column is one line of error and exit code 1.</summary>
 public class TabularSampleTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
+    /// <summary>Runs Tabular.dll (copied beside the tests by the project reference) in a new process.</summary>
+    internal static (int Exit, string Out, string Err) Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tabular.dll"));
