@@ -13,7 +13,7 @@ namespace NeuralNet.Preprocessing;
 /// <para><b>Constant features.</b> A feature whose scale would be 0 (every training value equal) gets scale 1, so both scalers map it to
 /// 0 instead of dividing by zero; scikit-learn does the same.</para>
 /// <para><b>Fit on training data only.</b> Fitting on the test rows as well leaks information about them into the model.
-/// The estimators (<see cref="Estimators.NeuralNetClassifier{TLabel}"/>) fit their scaler on the rows given to
+/// The estimators (<c>NeuralNet.Estimators</c>) fit their scaler on the rows given to
 /// <c>Fit</c>, save it inside the model file and export it into the ONNX graph as Sub/Div nodes.</para>
 /// <para><b>Threads.</b> After <see cref="Fit"/>, <see cref="Transform"/> and <see cref="InverseTransform"/> only read the
 /// scaler and may be called from several threads at once; <see cref="Fit"/> itself must not run concurrently with them.</para>
