@@ -108,7 +108,7 @@ if (settings.LoadPath is null) AnsiConsole.MarkupLine($"[grey]trained in {clock.
 // 5. Keep the model: a JSON file this sample (--load) and NeuralNet read back, and an ONNX file for other runtimes.
 if (settings.SavePath is { } savePath && settings.LoadPath is null)
 {
-    network.Save(savePath, new ModelMetadata { Description = "MNIST digits, " + settings.Describe(), TrainingSummary = $"test accuracy {accuracy:F4}" });
+    network.Save(savePath, new ModelInfo { Description = "MNIST digits, " + settings.Describe(), TrainingSummary = $"test accuracy {accuracy:F4}" });
     AnsiConsole.MarkupLine($"[grey]saved to {Markup.Escape(savePath)}[/]");
 }
 if (settings.OnnxPath is { } onnxPath)

@@ -103,7 +103,8 @@ public sealed class Network
     }
 
     /// <summary>Feeds a batch forward in inference mode: A = network(X), with batch norm's running statistics and no dropout.</summary>
-    /// <param name="inputs">X, <see cref="InputSize"/> × m, one column per sample.</param>
+    /// <param name="inputs">X, <see cref="InputSize"/> × m, <b>one column per sample</b>. A square X cannot be checked: one row
+    /// per sample by mistake gives outputs for the transpose, silently. Transpose such data, or use the <c>double[][]</c> overload.</param>
     /// <returns>A new <see cref="OutputSize"/> × m matrix.</returns>
     /// <exception cref="ArgumentException">Wrong number of rows (naming both shapes), or NaN/Infinity in X (naming row and column).</exception>
     public Matrix<double> Predict(Matrix<double> inputs)
@@ -239,7 +240,7 @@ public sealed class Network
     /// <param name="path">The file to write; an existing file is replaced only once the new one is complete.</param>
     /// <param name="metadata">Optional description and training summary.</param>
     /// <exception cref="InvalidOperationException">A parameter is NaN or infinite.</exception>
-    public void Save(string path, ModelMetadata? metadata = null) => ModelFile.Save(this, path, metadata);
+    public void Save(string path, ModelInfo? metadata = null) => ModelFile.Save(this, path, metadata);
 
     /// <summary>Loads a network saved by <see cref="Save"/>; see <see cref="ModelFile.Load(string)"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
@@ -247,6 +248,11 @@ public sealed class Network
 
     /// <summary>Loads a network saved by <see cref="Save"/> and its <paramref name="metadata"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]   // `out var info` picks this overload, not the obsolete one
+    public static Network Load(string path, out ModelInfo metadata) => ModelFile.Load(path, out metadata);
+
+    /// <summary>Loads a network and its metadata; the old name of <see cref="Load(string, out ModelInfo)"/>.</summary>
+    [Obsolete("Use Load(string, out ModelInfo): ModelMetadata is renamed ModelInfo (it clashed with Microsoft.ML.OnnxRuntime.ModelMetadata) and is removed in the next minor version.")]
     public static Network Load(string path, out ModelMetadata metadata) => ModelFile.Load(path, out metadata);
 
     /// <summary>

@@ -29,17 +29,19 @@ public sealed class Dataset
     /// <summary>Creates a dataset from an input matrix (one column per sample) and one label per column.</summary>
     /// <param name="inputs">features × n. A dense matrix is used as is (not copied); any other is copied to dense storage.</param>
     /// <param name="labels">n labels, each in 0 … <paramref name="classCount"/> − 1. Copied.</param>
-    /// <param name="classCount">Number of classes, the row count of <see cref="Targets"/>; at least 1.</param>
+    /// <param name="classCount">Number of classes, the row count of <see cref="Targets"/>; at least 1. Null (default) for
+    /// max(labels) + 1, the fewest classes that hold every label (10 for all ten digits, 3 for wine's classes 0–2).</param>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="labels"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">The column count differs from the label count (both shapes
     /// are named), an input is NaN or infinite (its row and column are named), or a label is out of
     /// range (its index and value are named).</exception>
-    public Dataset(Matrix<double> inputs, int[] labels, int classCount = 10)
+    public Dataset(Matrix<double> inputs, int[] labels, int? classCount = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(labels);
-        if (classCount < 1)
+        int classes = classCount ?? (labels.Length == 0 ? 1 : Math.Max(1, labels.Max() + 1));
+        if (classes < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(classCount), classCount, $"Expected at least 1 class. Received: classCount={classCount}.");
         }
@@ -57,10 +59,10 @@ public sealed class Dataset
 
         for (int j = 0; j < labels.Length; j++)
         {
-            if ((uint)labels[j] >= (uint)classCount)
+            if ((uint)labels[j] >= (uint)classes)
             {
                 throw new ArgumentException(
-                    $"Expected labels in 0..{classCount - 1}. Received: labels[{j}]={labels[j]}.",
+                    $"Expected labels in 0..{classes - 1}. Received: labels[{j}]={labels[j]}.",
                     nameof(labels));
             }
         }
@@ -68,9 +70,9 @@ public sealed class Dataset
         Inputs = inputs.AsColumnMajorArray() is null ? new DenseMatrix(rows, labels.Length, data) : inputs;
         _inputs = data;
         Labels = (int[])labels.Clone();
-        ClassCount = classCount;
-        _targets = OneHot(Labels, classCount);
-        Targets = new DenseMatrix(classCount, Labels.Length, _targets);
+        ClassCount = classes;
+        _targets = OneHot(Labels, classes);
+        Targets = new DenseMatrix(classes, Labels.Length, _targets);
     }
 
     /// <summary>Trusted constructor: takes ownership of already validated arrays.</summary>
@@ -99,7 +101,7 @@ public sealed class Dataset
     /// <summary>Number of features per sample (rows of <see cref="Inputs"/>); 784 for MNIST.</summary>
     public int FeatureCount => Inputs.RowCount;
 
-    /// <summary>Number of classes (rows of <see cref="Targets"/>); 10 for digits.</summary>
+    /// <summary>Number of classes (rows of <see cref="Targets"/>): as given, or max(labels) + 1; 10 for digits.</summary>
     public int ClassCount { get; }
 
     /// <summary>

@@ -26,7 +26,7 @@ namespace NeuralNet.Onnx;
 /// Outputs match <see cref="Network.Predict(MathNet.Numerics.LinearAlgebra.Matrix{double})"/> to about 1e-15 relative.</para>
 /// <para>The protobuf is encoded by hand (see <c>ProtoWriter</c>): a few message types, no dependency, no reflection.</para>
 /// </remarks>
-public static class OnnxExporter
+public static partial class OnnxExporter
 {
     /// <summary>The ai.onnx operator set version the graph uses.</summary>
     public const int OpsetVersion = 17;
@@ -38,7 +38,8 @@ public static class OnnxExporter
     public const string ProducerName = "NeuralNet";
 
     // onnx.proto field numbers
-    private const int ModelIrVersion = 1, ModelProducerName = 2, ModelProducerVersion = 3, ModelDocString = 6, ModelGraph = 7, ModelOpsetImport = 8;
+    private const int ModelIrVersion = 1, ModelProducerName = 2, ModelProducerVersion = 3, ModelDocString = 6, ModelGraph = 7, ModelOpsetImport = 8, ModelMetadataProps = 14;
+    private const int StringEntryKey = 1, StringEntryValue = 2;
     private const int OpsetDomain = 1, OpsetVersionField = 2;
     private const int GraphNode = 1, GraphName = 2, GraphInitializer = 5, GraphInput = 11, GraphOutput = 12;
     private const int NodeInput = 1, NodeOutput = 2, NodeName = 3, NodeOpType = 4, NodeAttribute = 5;
@@ -57,29 +58,36 @@ public static class OnnxExporter
 
     /// <summary>The serialized ONNX ModelProto.</summary>
     /// <exception cref="NotSupportedException">A layer's activation has no ONNX equivalent; the message names the layer and activation.</exception>
-    public static byte[] ToBytes(Network network)
+    public static byte[] ToBytes(Network network) => ToBytes(network, pipeline: null);
+
+    /// <summary>The ModelProto of <paramref name="network"/>, with the nodes of <paramref name="pipeline"/> (scaling, probabilities) around it.</summary>
+    internal static byte[] ToBytes(Network network, OnnxPipeline? pipeline)
     {
         ArgumentNullException.ThrowIfNull(network);
         var graph = new Graph();
-        string x = "input";
+        string x = pipeline is null ? "input" : AddInputNodes(graph, pipeline, "input");
         for (int l = 0; l < network.Layers.Count; l++)
-            x = graph.AddLayer(network.Layers[l], l, x, l == network.Layers.Count - 1 ? "output" : null);
+            x = graph.AddLayer(network.Layers[l], l, x, l == network.Layers.Count - 1 ? (pipeline is null ? "output" : "network_output") : null);
+        if (pipeline is not null) AddOutputNodes(graph, pipeline, x, "output");
+        int outputSize = pipeline?.BinaryProbabilities == true ? 2 : network.OutputSize;
 
         var g = new ProtoWriter();
         foreach (var node in graph.Nodes) g.Message(GraphNode, node);
         g.String(GraphName, "NeuralNet");
         foreach (var tensor in graph.Initializers) g.Message(GraphInitializer, tensor);
         g.Message(GraphInput, ValueInfo("input", network.InputSize));
-        g.Message(GraphOutput, ValueInfo("output", network.OutputSize));
+        g.Message(GraphOutput, ValueInfo("output", outputSize));
 
-        return new ProtoWriter()
+        var model = new ProtoWriter()
             .Int(ModelIrVersion, IrVersion)
             .String(ModelProducerName, ProducerName)
             .String(ModelProducerVersion, ModelCodec.LibraryVersion)
             .String(ModelDocString, $"{network}; input [N, {network.InputSize}] float64, one row per sample")
             .Message(ModelGraph, g)
-            .Message(ModelOpsetImport, new ProtoWriter().String(OpsetDomain, "").Int(OpsetVersionField, OpsetVersion))
-            .ToArray();
+            .Message(ModelOpsetImport, new ProtoWriter().String(OpsetDomain, "").Int(OpsetVersionField, OpsetVersion));
+        foreach (var (key, value) in pipeline?.Metadata ?? [])
+            model.Message(ModelMetadataProps, new ProtoWriter().String(StringEntryKey, key).String(StringEntryValue, value));
+        return model.ToArray();
     }
 
     /// <summary>A float64 tensor [N, size] with a symbolic batch dimension N.</summary>
@@ -157,7 +165,7 @@ public static class OnnxExporter
             }
         }
 
-        private string Node(string op, string name, string[] inputs, string output, int? transB = null, int? axis = null, float? epsilon = null)
+        public string Node(string op, string name, string[] inputs, string output, int? transB = null, int? axis = null, float? epsilon = null)
         {
             var node = new ProtoWriter();
             foreach (var input in inputs) node.String(NodeInput, input);
@@ -169,10 +177,10 @@ public static class OnnxExporter
             return output;
         }
 
-        private string Scalar(string name, double value) => Tensor(name, [value]);
+        public string Scalar(string name, double value) => Tensor(name, [value]);
 
         /// <summary>A float64 initializer; no dims means a scalar. raw_data holds the values little-endian.</summary>
-        private string Tensor(string name, double[] values, params int[] dims)
+        public string Tensor(string name, double[] values, params int[] dims)
         {
             var raw = new byte[values.Length * sizeof(double)];
             for (int i = 0; i < values.Length; i++)

@@ -16,7 +16,7 @@ internal static class ModelCodec
     public static string LibraryVersion => typeof(Network).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     /// <summary>The document for <paramref name="network"/>. Throws InvalidOperationException on a non-finite value, naming it.</summary>
-    public static ModelDocument ToDocument(Network network, ModelMetadata? metadata)
+    public static ModelDocument ToDocument(Network network, ModelInfo? metadata)
     {
         ArgumentNullException.ThrowIfNull(network);
         var layers = new List<LayerDocument?>();
@@ -88,14 +88,14 @@ internal static class ModelCodec
     }
 
     /// <summary>Validates the document and builds the network it describes; every error names the file and the field.</summary>
-    public static Network ToNetwork(ModelDocument document, string path, out ModelMetadata metadata)
+    public static Network ToNetwork(ModelDocument document, string path, out ModelInfo metadata)
     {
         if (document.Format != FormatName)
             throw Invalid(path, document.Format is null ? $"format is missing, expected \"{FormatName}\"" : $"format is \"{document.Format}\", expected \"{FormatName}\"");
         if (document.FormatVersion is not { } version)
             throw Invalid(path, "formatVersion is missing");
-        if (version != ModelFile.FormatVersion)
-            throw Invalid(path, $"formatVersion is {version}, but this library (NeuralNet {LibraryVersion}) reads version {ModelFile.FormatVersion} only");
+        if (version < ModelFile.OldestFormatVersion || version > ModelFile.FormatVersion)
+            throw Invalid(path, $"formatVersion is {version}, but this library (NeuralNet {LibraryVersion}) reads versions {ModelFile.OldestFormatVersion} to {ModelFile.FormatVersion}");
         if (document.Layers is null || document.Layers.Count == 0)
             throw Invalid(path, document.Layers is null ? "layers is missing" : "layers is empty: a network needs at least one layer");
 
@@ -105,7 +105,7 @@ internal static class ModelCodec
         var network = new Network(layers);
         for (int l = 0; l < layers.Length; l++)
             CopyValues(document.Layers[l]!, layers[l]);
-        metadata = new ModelMetadata
+        metadata = new ModelInfo
         {
             Description = document.Description,
             TrainingSummary = document.TrainingSummary,

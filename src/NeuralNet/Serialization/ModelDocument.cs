@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace NeuralNet.Serialization;
 
-// The JSON shape of a saved model (format version 1), as plain data. Every field is nullable so that a missing field is
+// The JSON shape of a saved model (format version 2; version 1 is the same without `estimator`), as plain data. Every field is nullable so that a missing field is
 // seen by the validation in ModelReader (which names it) rather than silently defaulting. Property order = file order.
 
 /// <summary>The whole file: header, metadata, layers, and (in checkpoints only) the training state.</summary>
@@ -15,6 +15,8 @@ internal sealed class ModelDocument
     public string? Description { get; set; }
     public string? TrainingSummary { get; set; }
     public List<LayerDocument?>? Layers { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EstimatorDocument? Estimator { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TrainingStateDocument? Training { get; set; }
 }

@@ -1,6 +1,7 @@
 namespace NeuralNet.Serialization;
 
 /// <summary>
+/// Obsolete: renamed <see cref="ModelInfo"/> (this name clashed with Microsoft.ML.OnnxRuntime.ModelMetadata, CS0104).
 /// What a saved model says about itself besides its layers: a free-text description and training summary (yours), and
 /// the format version, library version and creation time (written by <see cref="ModelFile.Save"/>).
 /// </summary>
@@ -8,8 +9,33 @@ namespace NeuralNet.Serialization;
 /// network.Save("model.json", new ModelMetadata { Description = "784→256 ReLU→10 softmax", TrainingSummary = "20 epochs, test accuracy 0.9760" });
 /// var loaded = Network.Load("model.json", out ModelMetadata metadata);   // metadata.Created, metadata.LibraryVersion, …
 /// </code></example>
+[Obsolete("Renamed ModelInfo (this name clashed with Microsoft.ML.OnnxRuntime.ModelMetadata); ModelMetadata is removed in the next minor version.")]
 public sealed record ModelMetadata
 {
+    /// <summary>The same values as a <see cref="ModelInfo"/>, so that <c>network.Save(path, new ModelMetadata { … })</c> keeps compiling.</summary>
+    public static implicit operator ModelInfo?(ModelMetadata? metadata) => metadata is null ? null : new ModelInfo
+    {
+        Description = metadata.Description,
+        TrainingSummary = metadata.TrainingSummary,
+        FormatVersion = metadata.FormatVersion,
+        LibraryVersion = metadata.LibraryVersion,
+        Created = metadata.Created,
+    };
+
+    /// <summary>The same values as <paramref name="info"/>.</summary>
+    public static ModelMetadata From(ModelInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        return new ModelMetadata
+        {
+            Description = info.Description,
+            TrainingSummary = info.TrainingSummary,
+            FormatVersion = info.FormatVersion,
+            LibraryVersion = info.LibraryVersion,
+            Created = info.Created,
+        };
+    }
+
     /// <summary>Optional free text: what the model is for.</summary>
     public string? Description { get; init; }
 

@@ -26,7 +26,7 @@ internal static class Checkpoint
     public static void Write(string path, Network network, TrainerOptions options, TrainingState state)
     {
         var last = state.History.Epochs[^1];
-        var document = ModelCodec.ToDocument(network, new ModelMetadata
+        var document = ModelCodec.ToDocument(network, new ModelInfo
         {
             Description = "checkpoint",
             TrainingSummary = $"epoch {state.Epoch} of {options.Epochs}, training loss {last.Loss:G6}" +

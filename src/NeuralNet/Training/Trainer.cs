@@ -47,6 +47,8 @@ public sealed class Trainer
     public TrainerOptions Options { get; }
 
     /// <summary>Trains on inputs X (n_in × n) and targets Y (n_out × n) for <see cref="TrainerOptions.Epochs"/> epochs.</summary>
+    /// <remarks><b>One column per sample.</b> A square X (as many samples as features) cannot be checked: given one row per
+    /// sample by mistake, it trains silently on the transpose. Transpose such data first, or use <c>NeuralNet.Estimators</c>, which take rows.</remarks>
     /// <param name="inputs">X, one column per sample.</param>
     /// <param name="targets">Y, one column per sample.</param>
     /// <param name="progress">Receives each <see cref="EpochReport"/> as soon as the epoch ends.</param>
@@ -127,6 +129,7 @@ public sealed class Trainer
         var history = state.History;
         bool batchNorm = Network.Layers.Any(l => l.BatchNorm);
         var stopping = Options.EarlyStopping;
+        bool classes = validationTargets is not null && AreClassTargets(validationTargets);   // accuracy only where it means something
 
         for (int epoch = state.Epoch + 1; epoch <= Options.Epochs; epoch++)
         {
@@ -168,7 +171,7 @@ public sealed class Trainer
             {
                 var output = Network.Forward(validationInputs, training: false);
                 validationLoss = Options.Loss.Value(output, validationTargets!);
-                validationAccuracy = Accuracy(output, validationTargets!);
+                validationAccuracy = classes ? Accuracy(output, validationTargets!) : null;
             }
             var report = new EpochReport(epoch, lossSum / n, validationLoss, validationAccuracy, clock.Elapsed,
                 learningRate, _statistics.Select(s => s.Report()).ToArray());
@@ -330,6 +333,27 @@ public sealed class Trainer
 
     private static Matrix<double> Dense(Matrix<double> m) =>
         m.AsColumnMajorArray() is not null ? m : Matrix<double>.Build.DenseOfMatrix(m);
+
+    /// <summary>
+    /// Whether Y holds class targets, so that accuracy is the right validation metric: a single row of 0s and 1s (one
+    /// sigmoid output), or one-hot columns (each column 0s and one 1). Anything else is a regression, reported without accuracy.
+    /// </summary>
+    internal static bool AreClassTargets(Matrix<double> targets)
+    {
+        var y = (targets.AsColumnMajorArray() ?? targets.ToColumnMajorArray()).AsSpan();
+        int rows = targets.RowCount;
+        for (int c = 0; c < targets.ColumnCount; c++)
+        {
+            double sum = 0;
+            foreach (double v in y.Slice(c * rows, rows))
+            {
+                if (v is not (0.0 or 1.0)) return false;
+                sum += v;
+            }
+            if (rows > 1 && sum != 1.0) return false;
+        }
+        return true;
+    }
 
     /// <summary>Share of columns classified correctly: argmax(a) = argmax(y) (<see cref="Evaluation"/>'s rule), or for a single output (a ≥ 0.5) = (y ≥ 0.5).</summary>
     internal static double Accuracy(Matrix<double> outputs, Matrix<double> targets)

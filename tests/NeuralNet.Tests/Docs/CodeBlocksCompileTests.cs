@@ -175,6 +175,7 @@ public class CodeBlocksCompileTests
         var paths = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Append(typeof(Network).Assembly.Location)
+            .Append(typeof(NeuralNet.Data.Csv.CsvTable).Assembly.Location)   // README: the estimators section loads CSV
             .Append(typeof(Matrix<double>).Assembly.Location);
         return paths
             .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && File.Exists(p))

@@ -80,7 +80,7 @@ public class ModelFileTests
         using var dir = new TempDirectory();
         var network = new Network(new Layer(2, 3, new LeakyReLU(0.2)), new Layer(3, 1, new Sigmoid()));
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        network.Save(dir.File("m.json"), new ModelMetadata { Description = "xor, η = 0.5", TrainingSummary = "2000 epochs, loss 0.000079" });
+        network.Save(dir.File("m.json"), new ModelInfo { Description = "xor, η = 0.5", TrainingSummary = "2000 epochs, loss 0.000079" });
         File.ReadAllText(dir.File("m.json")).ShouldContain("\"description\": \"xor, η = 0.5\"");   // UTF-8 text, not \u03B7
         var json = JsonNode.Parse(File.ReadAllText(dir.File("m.json")))!;
         json["format"]!.GetValue<string>().ShouldBe("NeuralNet.Network");
@@ -94,7 +94,7 @@ public class ModelFileTests
         Network.Load(dir.File("m.json"), out var metadata);
         metadata.Description.ShouldBe("xor, η = 0.5");
         metadata.TrainingSummary.ShouldBe("2000 epochs, loss 0.000079");
-        metadata.FormatVersion.ShouldBe(1);
+        metadata.FormatVersion.ShouldBe(ModelFile.FormatVersion);
         metadata.LibraryVersion.ShouldNotBeNullOrEmpty();
         metadata.Created!.Value.ShouldBeGreaterThan(before);
     }
@@ -144,7 +144,7 @@ public class ModelFileTests
     }
 
     [Theory]
-    [InlineData("formatVersion", "model.json: formatVersion is 2, but this library")]
+    [InlineData("formatVersion", "model.json: formatVersion is 3, but this library")]
     [InlineData("activation", "model.json: layers[1].activation.name \"Swish\" is not a known activation")]
     [InlineData("short weights", "model.json: layers[1].weights has 299 values, expected 10×30 = 300")]
     [InlineData("missing biases", "model.json: layers[0].biases is missing, expected 30 values")]
@@ -164,7 +164,7 @@ public class ModelFileTests
             var layers = json["layers"]!.AsArray();
             switch (defect)
             {
-                case "formatVersion": json["formatVersion"] = 2; break;
+                case "formatVersion": json["formatVersion"] = 3; break;
                 case "activation": layers[1]!["activation"]!["name"] = "Swish"; break;
                 case "short weights": layers[1]!["weights"]!.AsArray().RemoveAt(0); break;
                 case "missing biases": layers[0]!.AsObject().Remove("biases"); break;

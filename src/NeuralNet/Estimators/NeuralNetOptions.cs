@@ -1,0 +1,151 @@
+using NeuralNet.Activations;
+using NeuralNet.Initializers;
+using NeuralNet.Losses;
+using NeuralNet.Optimizers;
+using NeuralNet.Preprocessing;
+using NeuralNet.Training;
+
+namespace NeuralNet.Estimators;
+
+/// <summary>
+/// How a <see cref="NeuralNetClassifier{TLabel}"/> or <see cref="NeuralNetRegressor"/> builds and trains its network. The
+/// defaults follow scikit-learn's <c>MLPClassifier</c>/<c>MLPRegressor</c>: one hidden layer of 100 ReLU units, Adam with
+/// η = 0.001, mini-batches of min(200, n), at most 200 epochs, and (unlike scikit-learn's default) early stopping on a
+/// validation fraction of 10 % with patience 10, ending with the best epoch's weights.
+/// </summary>
+/// <remarks>
+/// <para>Every value is checked when it is set; an invalid one throws with the expected and the received value. Options
+/// the estimator does not mirror are reachable through <see cref="ConfigureTrainer"/>, which receives the
+/// <see cref="TrainerOptions"/> the estimator built and returns the ones to use.</para>
+/// <para><b>Fresh state per fit.</b> The optimizer, activations and initializer are given as factories: every call to
+/// <c>Fit</c> creates new ones, so two fits (or two estimators sharing these options) never share optimizer state, and the
+/// same options, data and <see cref="Seed"/> give the same model.</para>
+/// <para>An immutable record: safe to share between threads and estimators.</para>
+/// </remarks>
+/// <example><code>
+/// var options = new NeuralNetOptions { HiddenLayerSizes = [64, 32], LearningRate = 3e-3, Seed = 7 };
+/// var classifier = new NeuralNetClassifier&lt;string&gt;(options).Fit(rows, labels);
+/// </code></example>
+public sealed record NeuralNetOptions
+{
+    private readonly IReadOnlyList<int> _hiddenLayerSizes = [100];
+    private readonly double _learningRate = 1e-3;
+    private readonly int? _batchSize;
+    private readonly int _maxEpochs = 200;
+    private readonly double _weightDecay;
+    private readonly double _validationFraction = 0.1;
+    private readonly int _patience = 10;
+    private readonly double _dropout;
+    private readonly Func<IActivation> _hiddenActivation = () => new ReLU();
+    private readonly Func<IOptimizer> _optimizer = () => new Adam();
+
+    /// <summary>The sizes of the hidden layers, input side first; default [100]. Empty gives a network without hidden layers (logistic or linear regression).</summary>
+    /// <exception cref="ArgumentException">A size is not positive.</exception>
+    public IReadOnlyList<int> HiddenLayerSizes
+    {
+        get => _hiddenLayerSizes;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(HiddenLayerSizes));
+            for (int i = 0; i < value.Count; i++)
+                if (value[i] <= 0)
+                    throw new ArgumentException($"Expected positive layer sizes. Received: HiddenLayerSizes[{i}]={value[i]}.", nameof(HiddenLayerSizes));
+            _hiddenLayerSizes = value.ToArray();
+        }
+    }
+
+    /// <summary>Creates the activation of each hidden layer; default <c>() =&gt; new ReLU()</c>. The output activation follows the task (sigmoid, softmax or identity).</summary>
+    public Func<IActivation> HiddenActivation { get => _hiddenActivation; init => _hiddenActivation = value ?? throw new ArgumentNullException(nameof(HiddenActivation)); }
+
+    /// <summary>Chooses each layer's initialiser from its activation; null (default) for <see cref="Network.DefaultInitializer"/> (He-normal for the ReLU family, Xavier-uniform otherwise).</summary>
+    public Func<IActivation, IInitializer>? Initializer { get; init; }
+
+    /// <summary>Creates the optimizer, once per <c>Fit</c>; default <c>() =&gt; new Adam()</c> (β₁ = 0.9, β₂ = 0.999, ε = 1e-8).</summary>
+    public Func<IOptimizer> Optimizer { get => _optimizer; init => _optimizer = value ?? throw new ArgumentNullException(nameof(Optimizer)); }
+
+    /// <summary>η; &gt; 0, default 0.001 (scikit-learn's <c>learning_rate_init</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a finite positive number.</exception>
+    public double LearningRate { get => _learningRate; init { Positive(value, nameof(LearningRate)); _learningRate = value; } }
+
+    /// <summary>Samples per mini-batch; null (default) for min(200, n), n the number of training samples.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
+    public int? BatchSize { get => _batchSize; init { if (value is { } v) Positive(v, nameof(BatchSize)); _batchSize = value; } }
+
+    /// <summary>The most epochs to train; &gt; 0, default 200 (scikit-learn's <c>max_iter</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
+    public int MaxEpochs { get => _maxEpochs; init { Positive(value, nameof(MaxEpochs)); _maxEpochs = value; } }
+
+    /// <summary>λ ≥ 0, L2 weight decay added to each weight gradient (<see cref="TrainerOptions.WeightDecay"/>); default 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    public double WeightDecay { get => _weightDecay; init { NonNegative(value, nameof(WeightDecay)); _weightDecay = value; } }
+
+    /// <summary>Hold out <see cref="ValidationFraction"/> of the training rows and stop when their loss has not improved for <see cref="Patience"/> epochs, keeping the best epoch's weights; default true.</summary>
+    public bool EarlyStopping { get; init; } = true;
+
+    /// <summary>The share of the rows given to <c>Fit</c> held out for early stopping (stratified for a classifier); in (0, 1), default 0.1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not strictly between 0 and 1.</exception>
+    public double ValidationFraction
+    {
+        get => _validationFraction;
+        init
+        {
+            if (!(value > 0 && value < 1))
+                throw new ArgumentOutOfRangeException(nameof(ValidationFraction), value, $"Expected a fraction strictly between 0 and 1. Received: ValidationFraction={value}.");
+            _validationFraction = value;
+        }
+    }
+
+    /// <summary>Epochs without improvement of the validation loss before early stopping; &gt; 0, default 10 (scikit-learn's <c>n_iter_no_change</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
+    public int Patience { get => _patience; init { Positive(value, nameof(Patience)); _patience = value; } }
+
+    /// <summary>How the input features are scaled before they reach the network; default <see cref="FeatureScaling.Standard"/>. Fitted on the rows given to <c>Fit</c>, saved with the model and exported to ONNX.</summary>
+    public FeatureScaling Scaling { get; init; } = FeatureScaling.Standard;
+
+    /// <summary>For a regressor: standardise the targets for training and undo it in <c>Predict</c> (default true), so the output layer's scale does not depend on the targets' units.</summary>
+    public bool ScaleTargets { get; init; } = true;
+
+    /// <summary>Seed of the initial weights, the validation split, the shuffling and the dropout masks; default 0. The same seed, options and data give bit-identical models.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Batch-normalise every hidden layer (<see cref="Layer"/>'s <c>batchNorm</c>); default false.</summary>
+    public bool BatchNorm { get; init; }
+
+    /// <summary>Inverted-dropout probability of every hidden layer, in [0, 1); default 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not in [0, 1).</exception>
+    public double Dropout
+    {
+        get => _dropout;
+        init
+        {
+            if (!(value >= 0 && value < 1))
+                throw new ArgumentOutOfRangeException(nameof(Dropout), value, $"Expected a probability in [0, 1). Received: Dropout={value}.");
+            _dropout = value;
+        }
+    }
+
+    /// <summary>The cost to minimise; null (default) for the one that fits the task: binary cross-entropy on one sigmoid output for two classes, categorical cross-entropy on softmax for more, mean squared error on identity outputs for regression.</summary>
+    public ILoss? Loss { get; init; }
+
+    /// <summary>Receives each <see cref="EpochReport"/> during <c>Fit</c>; null (default) for none.</summary>
+    public IProgress<EpochReport>? Progress { get; init; }
+
+    /// <summary>
+    /// Changes the <see cref="TrainerOptions"/> built from these options before training (e.g.
+    /// <c>t =&gt; t with { Schedule = new CosineDecay() }</c>), so that every option of the core is reachable; null (default) for none.
+    /// Called once per <c>Fit</c> with fresh options; return a new record rather than sharing an optimizer between fits.
+    /// </summary>
+    public Func<TrainerOptions, TrainerOptions>? ConfigureTrainer { get; init; }
+
+    private static void Positive(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(name, value, $"Expected a finite positive number. Received: {name}={value}.");
+    }
+
+    private static void NonNegative(double value, string name)
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(name, value, $"Expected a finite number ≥ 0. Received: {name}={value}.");
+    }
+}
