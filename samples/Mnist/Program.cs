@@ -14,6 +14,7 @@ var options = new MnistOptions();
 var command = options.Command("Trains a feed-forward network on the MNIST subset in data/ and reports its test accuracy.");
 if (SampleCommandLine.ParseOrExit(command, args, out var parsed) is { } exit) return exit;   // bad options: one line, exit 2
 var settings = options.Read(parsed);
+SampleCommandLine.ExitOnUnhandledException();   // also for exceptions on other threads
 try
 {
     return Run(settings);

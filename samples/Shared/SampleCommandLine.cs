@@ -97,6 +97,34 @@ static class SampleCommandLine
         return exitCode;
     }
 
+    /// <summary>
+    /// Makes an exception that nothing caught end the process with one line, <c>error: …</c>, and exit code
+    /// <see cref="RunFailure"/> instead of a stack trace (the innermost message of an aggregate, e.g. from Parallel.For).
+    /// </summary>
+    public static void ExitOnUnhandledException() =>
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            var exception = e.ExceptionObject as Exception;
+            while (exception is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && exception.InnerException is not null)
+                exception = exception.InnerException;
+            Console.Out.Flush();
+            Environment.Exit(Fail(exception is null ? "an unknown failure" : $"{exception.GetType().Name}: {exception.Message}"));
+        };
+
+    /// <summary>Creates <paramref name="folder"/> now, before any work, so that a bad output folder is reported at once.</summary>
+    public static int? CreateFolderOrExit(string option, string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Fail($"{option}: cannot create the folder '{folder}': {e.Message}", UsageError);
+        }
+    }
+
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
     private static string? Single(ArgumentResult r, string name)
