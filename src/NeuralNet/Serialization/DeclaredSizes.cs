@@ -9,9 +9,10 @@ namespace NeuralNet.Serialization;
 /// </summary>
 /// <remarks>
 /// In <c>layers[l]</c>, <c>inputs</c> and <c>outputs</c> must fit one array (n_out·n_in ≤ <see cref="Array.MaxLength"/>);
-/// then <c>weights</c> may hold at most n_out·n_in numbers and <c>biases</c>, <c>gamma</c>, <c>beta</c>,
-/// <c>runningMean</c>, <c>runningVariance</c> at most n_out. Any other array of numbers (a checkpoint's optimizer buffers and
-/// best weights) may hold at most as many as the largest layer. Sizes declared after their arrays are left to the full
+/// then <c>weights</c> may hold about n_out·n_in numbers and <c>biases</c>, <c>gamma</c>, <c>beta</c>,
+/// <c>runningMean</c>, <c>runningVariance</c> about n_out. Any other array of numbers (a checkpoint's optimizer buffers and
+/// best weights) may hold about as many as the largest layer. "About": up to twice the size plus 1,024, so that small
+/// mismatches get the full validation's precise message; only arrays beyond that are refused unread. Sizes declared after their arrays are left to the full
 /// validation (<see cref="ModelCodec.ToNetwork"/>), which checks every length exactly.
 /// </remarks>
 internal static class DeclaredSizes
@@ -54,7 +55,7 @@ internal static class DeclaredSizes
                     long limit = !layerArray ? (largest > 0 ? largest : long.MaxValue)
                         : property == "weights" ? (inputs > 0 && outputs > 0 ? inputs * outputs : long.MaxValue)
                         : outputs > 0 ? outputs : long.MaxValue;
-                    if (count > limit)
+                    if (count > Slack(limit))
                         throw ModelCodec.Invalid(path, layerArray
                             ? $"layers[{layer}].{property} has {count} values, expected {(property == "weights" ? $"{outputs}×{inputs} = {limit}" : $"{limit}")}"
                             : $"{property} has {count} values, more than the largest layer's {limit}");
@@ -62,6 +63,12 @@ internal static class DeclaredSizes
             }
         }
     }
+
+    /// <summary>
+    /// Lengths up to 2·limit + 1024 are left to the full validation, whose messages are more precise (e.g. "layers[1].inputs
+    /// is 29, expected 30" rather than the weights that follow from it); beyond that the array is not read at all.
+    /// </summary>
+    private static long Slack(long limit) => limit >= long.MaxValue / 4 ? long.MaxValue : 2 * limit + 1024;
 
     /// <summary>
     /// At a StartArray: if it holds numbers (or the strings NaN/Infinity), counts them, leaving the reader on its EndArray;

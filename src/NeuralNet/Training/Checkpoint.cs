@@ -109,7 +109,8 @@ internal static class Checkpoint
             optimizerState = FromDocument(training.Optimizer ?? throw ModelCodec.Invalid(path,
                 $"training.optimizer is missing, but {options.Optimizer} keeps a state that the resumed run needs"), network, path);
 
-        // Everything is checked: only now change the network and the optimizer.
+        // Everything is checked: only now change the network, the optimizer and (for an inline history) the history file.
+        if (training.History is not null) state.HistoryHash = CheckpointHistory.Rewrite(path, state.History.Epochs);
         ModelCodec.CopyValues(saved, network);
         if (optimizerState is not null)
         {
@@ -302,6 +303,16 @@ internal static class CheckpointHistory
 
     /// <summary>The last epoch appended to each history file by this process: appends that follow it need no truncation.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> s_continuing = new();
+
+    /// <summary>Writes <paramref name="epochs"/> as the whole history file (a checkpoint of an earlier version kept them inline); returns their chained hash.</summary>
+    public static byte[] Rewrite(string checkpointPath, IReadOnlyList<EpochReport> epochs)
+    {
+        string file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(checkpointPath))!, FileName);
+        var lines = epochs.Select(Line).ToArray();
+        AtomicFile.Write(file, stream => { foreach (var line in lines) stream.Write(line); });
+        s_continuing[file] = epochs.Count;
+        return lines.Aggregate(EmptyHash, Chain);
+    }
 
     /// <summary>Keeps the first <paramref name="lines"/> lines (rewritten atomically; once per run).</summary>
     private static void Truncate(string file, int lines)
