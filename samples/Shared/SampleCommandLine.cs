@@ -84,7 +84,15 @@ static class SampleCommandLine
         parsed = command.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {OneLine(parsed.Errors[0].Message)} (see --help)");
+            var error = parsed.Errors[0];
+            string? option = error.SymbolResult switch
+            {
+                OptionResult o => o.Option.Name,
+                ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+                _ => null,
+            };
+            string message = OneLine(error.Message);
+            Console.Error.WriteLine($"error: {(option is null || message.Contains(option) ? "" : option + ": ")}{message} (see --help)");
             return UsageError;
         }
         return parsed.Action is not null ? parsed.Invoke() : null;     // --help, --version

@@ -31,7 +31,7 @@ internal static class DeclaredSizes
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    property = reader.GetString();
+                    property = Name(ref reader);
                     if (reader.CurrentDepth == 1) inLayers = property == "layers";
                     break;
                 case JsonTokenType.StartObject when inLayers && reader.CurrentDepth == 2:
@@ -62,6 +62,16 @@ internal static class DeclaredSizes
                     break;
             }
         }
+    }
+
+    private static readonly string[] s_names = ["layers", "inputs", "outputs", "weights", "biases", "gamma", "beta", "runningMean", "runningVariance", "values"];
+
+    /// <summary>The property's name if it is one this pass looks at, else "other" (compared as UTF-8: nothing is decoded or allocated).</summary>
+    private static string Name(ref Utf8JsonReader reader)
+    {
+        foreach (string name in s_names)
+            if (reader.ValueTextEquals(name)) return name;
+        return "other";
     }
 
     /// <summary>

@@ -338,15 +338,21 @@ public sealed class Trainer
             if (double.IsFinite(step) && double.IsFinite(weights + step)) continue;
             throw new TrainingDivergedException(epoch, batch, loss, learningRate,
                 $"with weight decay the step η·‖∂C/∂W + λW‖ of {parameters[i]} overflows (‖W‖ = {weights}, λ = {lambda})",
-                DecayAdvice(learningRate) ?? $"The weight decay λ = {lambda} adds λ·‖W‖ = {lambda * weights} to the gradient: try a smaller λ or learning rate.");
+                DecayAdvice(learningRate));
         }
     }
 
-    /// <summary>Names the weight decay as the cause when η·λ &gt; 2 (plain SGD's W ← (1 − ηλ)·W − η·∂C/∂W then grows for any gradient); null otherwise.</summary>
-    private string? DecayAdvice(double learningRate) => learningRate * Options.WeightDecay > 2
-        ? $"The weight decay is the cause: η·λ = {learningRate} · {Options.WeightDecay} = {learningRate * Options.WeightDecay} > 2, so W ← (1 − ηλ)·W grows at every step; " +
-          $"use λ < 2/η = {2 / learningRate} (e.g. {1 / learningRate}) or a learning rate below {2 / Options.WeightDecay}."
-        : null;
+    /// <summary>
+    /// Names the weight decay as the cause when η·λ &gt; 2 (plain SGD's W ← (1 − ηλ)·W − η·∂C/∂W then grows for any
+    /// gradient) and λ is the larger factor (η = 1, λ = 3); null otherwise, for the default advice (a smaller learning rate).
+    /// </summary>
+    private string? DecayAdvice(double learningRate)
+    {
+        double lambda = Options.WeightDecay;
+        if (!(learningRate * lambda > 2) || lambda <= learningRate) return null;
+        return $"The weight decay is the cause: η·λ = {learningRate} · {lambda} = {learningRate * lambda} > 2, so W ← (1 − ηλ)·W grows at every step; " +
+               $"use λ < 2/η = {2 / learningRate} (e.g. {1 / learningRate}) or a learning rate below {2 / lambda}.";
+    }
 
     /// <summary>Copies the columns order[start .. start+m) of X and Y into reusable batch buffers.</summary>
     private (Matrix<double>, Matrix<double>) Gather(Matrix<double> x, Matrix<double> y, int[] order, int start, int m)
