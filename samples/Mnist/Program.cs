@@ -144,40 +144,12 @@ static int Run(MnistSettings settings)
     if (settings.SavePath is { } savePath && settings.LoadPath is null)
     {
         var metadata = new ModelMetadata { Description = "MNIST digits, " + settings.Describe(), TrainingSummary = $"test accuracy {accuracy:F4}" };
-        status |= Keep(savePath, "json", path => network.Save(path, metadata), "saved to");
+        status |= SaveOrKeep.Write(savePath, "json", path => network.Save(path, metadata), "saved to");
     }
     if (settings.OnnxPath is { } onnxPath)
-        status |= Keep(onnxPath, "onnx", path => network.ExportOnnx(path), "exported to", " (input: [[N, 784]] float64, one row per digit)");
+        status |= SaveOrKeep.Write(onnxPath, "onnx", path => network.ExportOnnx(path), "exported to", " (input: [[N, 784]] float64, one row per digit)");
     Console.WriteLine($"test accuracy: {accuracy:F4}");
     return status;
-}
-
-/// <summary>Writes with <paramref name="write"/> to <paramref name="path"/>; if that fails, to a fallback file, and reports both. Returns the exit status.</summary>
-static int Keep(string path, string extension, Action<string> write, string done, string note = "")
-{
-    try
-    {
-        write(path);
-        AnsiConsole.MarkupLine($"[grey]{done} {Markup.Escape(path)}{Markup.Escape(note)}[/]");
-        return 0;
-    }
-    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-    {
-        string name = $"mnist-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.{extension}";
-        foreach (string folder in new[] { Environment.CurrentDirectory, Path.GetTempPath() })
-        {
-            string fallback = Path.Combine(folder, name);
-            try
-            {
-                write(fallback);
-                return SampleCommandLine.Fail($"{e.Message} The model was kept in {fallback}.");
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-        return SampleCommandLine.Fail($"{e.Message} Keeping it elsewhere failed too (the working and the temporary folder).");
-    }
 }
 
 /// <summary>A description if every test digit gets (almost) the same output or the same predicted class; null otherwise.</summary>

@@ -76,6 +76,7 @@ public sealed class Trainer
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(inputs, targets, validationInputs, validationTargets);
+        using var folder = CheckpointFolder.Claim(Options.Checkpoints);
         var state = new TrainingState
         {
             Run = Options.Checkpoints is null ? null : Checkpoint.Describe(Options, inputs, targets, validationInputs, validationTargets),
@@ -128,6 +129,7 @@ public sealed class Trainer
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(inputs, targets, validationInputs, validationTargets);
+        using var folder = CheckpointFolder.Claim(Options.Checkpoints);     // before anything is read or applied
         var state = Checkpoint.Read(checkpointPath, Network, Options, Checkpoint.Describe(Options, inputs, targets, validationInputs, validationTargets));
         return Run(inputs, targets, validationInputs, validationTargets, state, progress, cancellationToken);
     }
@@ -162,7 +164,6 @@ public sealed class Trainer
     private TrainingHistory Run(Matrix<double> inputs, Matrix<double> targets, Matrix<double>? validationInputs, Matrix<double>? validationTargets,
         TrainingState state, IProgress<EpochReport>? progress, CancellationToken cancellationToken)
     {
-        using var folder = CheckpointFolder.Claim(Options.Checkpoints);
         var x = Dense(inputs);
         var y = Dense(targets);
         int n = x.ColumnCount;

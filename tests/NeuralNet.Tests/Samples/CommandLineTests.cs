@@ -164,6 +164,38 @@ public class CommandLineTests
         Run(Xor, "--help").Errors.ShouldBeEmpty();
     }
 
+    // Item 1: a save that fails after training (the disk filled up, the folder was removed) must not lose the model.
+    [Fact]
+    public void Mnist_WhenSavingFailsAfterTraining_KeepsTheModelElsewhereAndSaysWhere()
+    {
+        using var dir = new TempDirectory();
+        var write = Mnist.GetType("SaveOrKeep")!.GetMethod("Write")!;
+        Action<string> save = path =>
+        {
+            if (!path.StartsWith(dir.Path)) throw new IOException($"Cannot write {path}: No space left on device");
+            File.WriteAllText(path, "the model");
+        };
+        var error = new StringWriter();
+        var (standardError, standardOutput) = (Console.Error, Console.Out);
+        int exitCode;
+        try
+        {
+            Console.SetError(error);
+            Console.SetOut(TextWriter.Null);
+            exitCode = (int)write.Invoke(null, ["/full-disk/model.json", "json", save, "saved to", "", new[] { "/no-such-folder", dir.Path }])!;
+        }
+        finally
+        {
+            Console.SetError(standardError);
+            Console.SetOut(standardOutput);
+        }
+        exitCode.ShouldBe(1);
+        string kept = Directory.GetFiles(dir.Path, "mnist-*.json").ShouldHaveSingleItem();
+        File.ReadAllText(kept).ShouldBe("the model");
+        var lines = error.ToString().Trim().Split('\n');
+        lines.ShouldHaveSingleItem().ShouldBe($"error: Cannot write /full-disk/model.json: No space left on device The model was kept in {kept}.");
+    }
+
     // The same as a user sees it: a real process, its exit code and its stderr.
     [Theory]
     [InlineData("Mnist", "--epochs banana", 2)]
