@@ -8,7 +8,7 @@ namespace NeuralNet.Tests.Reliability;
 /// <summary>
 /// Issue 16, item 13: the parallel products claim their parts, so the result never depends on which thread runs a part or
 /// whether a worker shows up at all; <see cref="NeuralNetSettings.MaxThreads"/> turns the workers off. (How fast that is
-/// under load is measured, not tested: benchmarks/results/2026-12-01-gemm-under-load.txt.)
+/// under load is measured, not tested: benchmarks/results/2026-12-01-reliability.txt.)
 /// </summary>
 [Collection("Console")]   // changes a process-wide setting; kept apart from the tests that redirect the console
 public class ThreadingTests

@@ -166,7 +166,7 @@ public class TrainingInputTests
     public async Task Train_TwoConcurrentRunsIntoOneCheckpointFolder_SecondIsRejected()
     {
         using var dir = new TempDirectory();
-        var options = new TrainerOptions { Epochs = 200, BatchSize = 1, Checkpoints = new CheckpointOptions(dir.Path) };
+        var options = new TrainerOptions { Epochs = 2, BatchSize = 4, Checkpoints = new CheckpointOptions(dir.Path) };
         using var started = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var first = Task.Run(() => new Trainer(Xor(), options).Train(XorX, XorY, new SynchronousProgress<EpochReport>(r =>

@@ -18,7 +18,21 @@ public class CommandLineTests
     private static readonly Assembly Lab = typeof(VanishingGradient.LabOptions).Assembly;
 
     /// <summary>Runs the entry point with stdout discarded; returns the exit code and the stderr lines.</summary>
-    private static (int ExitCode, string[] Errors) Run(Assembly sample, params string[] args)
+    private static (int ExitCode, string[] Errors) Run(Assembly sample, params string[] args) =>
+        Capture(() =>
+        {
+            try
+            {
+                return (int)sample.EntryPoint!.Invoke(null, [args])!;
+            }
+            catch (TargetInvocationException e)
+            {
+                throw new Xunit.Sdk.XunitException($"{sample.GetName().Name} {string.Join(' ', args)} threw {e.InnerException}");
+            }
+        });
+
+    /// <summary>Runs <paramref name="run"/> with stdout discarded and stderr captured.</summary>
+    private static (int ExitCode, string[] Errors) Capture(Func<int> run)
     {
         var error = new StringWriter();
         var (standardError, standardOutput) = (Console.Error, Console.Out);
@@ -27,11 +41,7 @@ public class CommandLineTests
         {
             Console.SetError(error);
             Console.SetOut(TextWriter.Null);
-            exitCode = (int)sample.EntryPoint!.Invoke(null, [args])!;
-        }
-        catch (TargetInvocationException e)
-        {
-            throw new Xunit.Sdk.XunitException($"{sample.GetName().Name} {string.Join(' ', args)} threw {e.InnerException}");
+            exitCode = run();
         }
         finally
         {
@@ -175,25 +185,12 @@ public class CommandLineTests
             if (!path.StartsWith(dir.Path)) throw new IOException($"Cannot write {path}: No space left on device");
             File.WriteAllText(path, "the model");
         };
-        var error = new StringWriter();
-        var (standardError, standardOutput) = (Console.Error, Console.Out);
-        int exitCode;
-        try
-        {
-            Console.SetError(error);
-            Console.SetOut(TextWriter.Null);
-            exitCode = (int)write.Invoke(null, ["/full-disk/model.json", "json", save, "saved to", "", new[] { "/no-such-folder", dir.Path }])!;
-        }
-        finally
-        {
-            Console.SetError(standardError);
-            Console.SetOut(standardOutput);
-        }
+        var (exitCode, errors) = Capture(() =>
+            (int)write.Invoke(null, ["/full-disk/model.json", "json", save, "saved to", "", new[] { "/no-such-folder", dir.Path }])!);
         exitCode.ShouldBe(1);
         string kept = Directory.GetFiles(dir.Path, "mnist-*.json").ShouldHaveSingleItem();
         File.ReadAllText(kept).ShouldBe("the model");
-        var lines = error.ToString().Trim().Split('\n');
-        lines.ShouldHaveSingleItem().ShouldBe($"error: Cannot write /full-disk/model.json: No space left on device The model was kept in {kept}.");
+        errors.ShouldHaveSingleItem().ShouldBe($"error: Cannot write /full-disk/model.json: No space left on device The model was kept in {kept}.");
     }
 
     // The same as a user sees it: a real process, its exit code and its stderr.
