@@ -163,6 +163,25 @@ public class TrainingInputTests
     }
 
     [Fact]
+    public void RandomShift_SharedByThreads_ShiftsEachBatchAsItWouldAlone()
+    {
+        var shift = new RandomShift(28, 28, 2);
+        var batch = TestData.Uniform(784, 32, seed: 8, low: 0, high: 1);
+        Matrix<double> Shifted(int seed, int round)
+        {
+            var copy = batch.Clone();
+            shift.Apply(copy, new Random(seed * 1000 + round));
+            return copy;
+        }
+        var expected = Enumerable.Range(0, 4).Select(t => Enumerable.Range(0, 40).Select(r => Shifted(t, r)).ToArray()).ToArray();
+        var actual = new Matrix<double>[4][];
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, t => actual[t] = Enumerable.Range(0, 40).Select(r => Shifted(t, r)).ToArray());
+        for (int t = 0; t < 4; t++)
+            for (int r = 0; r < 40; r++)
+                actual[t][r].Enumerate().SequenceEqual(expected[t][r].Enumerate()).ShouldBeTrue($"thread {t}, batch {r}");
+    }
+
+    [Fact]
     public async Task Train_TwoConcurrentRunsIntoOneCheckpointFolder_SecondIsRejected()
     {
         using var dir = new TempDirectory();
