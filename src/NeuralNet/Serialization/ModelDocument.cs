@@ -55,7 +55,7 @@ internal sealed class TrainingStateDocument
     public int? Epoch { get; set; }
     public int? Seed { get; set; }
     public RunDocument? Run { get; set; }
-    /// <summary>Inline history (checkpoints of earlier versions); now null: the epochs are appended to <see cref="HistoryFile"/>.</summary>
+    /// <summary>An inline history, still read if present; written as null: the epochs are appended to <see cref="HistoryFile"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<EpochDocument?>? History { get; set; }
     /// <summary>The history's file name, in the checkpoint's folder: one JSON line per epoch, appended (O(1) per epoch).</summary>

@@ -54,6 +54,7 @@ public class CheckpointTests
         var options = new CheckpointOptions("runs/a");
         options.LastPath.ShouldBe(Path.Combine("runs/a", "last.json"));
         options.BestPath.ShouldBe(Path.Combine("runs/a", "best.json"));
+        options.HistoryPath.ShouldBe(Path.Combine("runs/a", "history.jsonl"));
         Should.Throw<ArgumentException>(() => new CheckpointOptions(" "));
     }
 }
