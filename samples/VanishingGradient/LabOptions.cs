@@ -14,13 +14,14 @@ public sealed class LabOptions
             "initialiser standard, lecun, xavier or he (default: xavier for sigmoid/tanh, he for the ReLU family); +bn for batch normalisation; @η for its own learning rate",
         DefaultValueFactory = _ => string.Join(",", Configuration.Defaults.Select(c => c.Key)),
     };
-    readonly Option<int> _seeds = new("--seeds") { Description = "Random initialisations averaged at initialisation (mean ± sd)", DefaultValueFactory = _ => 10 };
-    readonly Option<int> _sample = new("--sample") { Description = "Training digits whose average gradient is measured at initialisation (Nielsen: 1,000)", DefaultValueFactory = _ => Nielsen.SampleSize };
-    readonly Option<int> _epochs = new("--epochs") { Description = "Training epochs per configuration (0: measure at initialisation only)", DefaultValueFactory = _ => 20 };
-    readonly Option<int> _train = new("--train") { Description = "Training digits used for training (the first N of the subset)", DefaultValueFactory = _ => MnistSubset.TrainCount };
-    readonly Option<int> _batchSize = new("--batch-size") { Description = "Samples per mini-batch (Nielsen: 10)", DefaultValueFactory = _ => 10 };
-    readonly Option<double> _learningRate = new("--learning-rate") { Description = "Learning rate η of plain SGD for every configuration without its own @η (Nielsen: 0.1)", DefaultValueFactory = _ => 0.1 };
-    readonly Option<int> _seed = new("--seed") { Description = "First seed: initialisations use seed, seed+1, …; training uses seed", DefaultValueFactory = _ => 0 };
+    readonly Option<int> _seeds = new Option<int>("--seeds") { Description = "Random initialisations averaged at initialisation (mean ± sd)", DefaultValueFactory = _ => 10 }.Between(1, 100);
+    readonly Option<int> _sample = new Option<int>("--sample") { Description = "Training digits whose average gradient is measured at initialisation (Nielsen: 1,000)", DefaultValueFactory = _ => Nielsen.SampleSize }.Between(2, MnistSubset.TrainCount);
+    readonly Option<int> _epochs = new Option<int>("--epochs") { Description = "Training epochs per configuration (0: measure at initialisation only)", DefaultValueFactory = _ => 20 }.Between(0, 1000);
+    readonly Option<int> _train = new Option<int>("--train") { Description = "Training digits used for training (the first N of the subset)", DefaultValueFactory = _ => MnistSubset.TrainCount }.Between(2, MnistSubset.TrainCount);
+    readonly Option<int> _batchSize = new Option<int>("--batch-size") { Description = "Samples per mini-batch (Nielsen: 10)", DefaultValueFactory = _ => 10 }.Between(2, MnistSubset.TrainCount);
+    readonly Option<double> _learningRate = new Option<double>("--learning-rate") { Description = "Learning rate η of plain SGD for every configuration without its own @η (Nielsen: 0.1)", DefaultValueFactory = _ => 0.1 }
+        .Between(0, false, double.PositiveInfinity, false);
+    readonly Option<int> _seed = new Option<int>("--seed") { Description = "First seed: initialisations use seed, seed+1, …; training uses seed", DefaultValueFactory = _ => 0 }.Between(int.MinValue, int.MaxValue - 100);
     readonly Option<string> _output = new("--output") { Description = "Folder for the plots (PNG and SVG), created if needed", DefaultValueFactory = _ => Path.Combine("out", "vanishing-gradient") };
 
     /// <summary>The root command with every option and its validation.</summary>
@@ -29,13 +30,12 @@ public sealed class LabOptions
         var command = new RootCommand(description) { _depths, _configs, _seeds, _sample, _epochs, _train, _batchSize, _learningRate, _seed, _output };
         _depths.Validators.Add(r => { if (ParseDepths(r.GetValueOrDefault<string>() ?? "") is null) r.AddError($"--depths must be numbers of hidden layers from 2 to 5 separated by commas, e.g. 2,3,4. Received: '{r.GetValueOrDefault<string>()}'."); });
         _configs.Validators.Add(r => { if (ParseConfigurations(r.GetValueOrDefault<string>() ?? "", out string why) is null) r.AddError($"--configs: {why}. Received: '{r.GetValueOrDefault<string>()}'."); });
-        Range(_seeds, 1, 100);
-        Range(_sample, 2, MnistSubset.TrainCount);
-        Range(_epochs, 0, 1000);
-        Range(_train, 2, MnistSubset.TrainCount);
-        Range(_batchSize, 2, MnistSubset.TrainCount);
-        _learningRate.Validators.Add(r => { double v = r.GetValueOrDefault<double>(); if (!(v > 0) || double.IsInfinity(v)) r.AddError($"--learning-rate must be a positive number. Received: {v}."); });
-        _output.Validators.Add(r => { if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("--output must name a folder. Received: an empty string."); });
+        _output.Validators.Add(r =>
+        {
+            string? output = r.GetValueOrDefault<string>();
+            if (string.IsNullOrWhiteSpace(output)) r.AddError("--output must name a folder. Received: an empty string.");
+            else if (File.Exists(output)) r.AddError($"--output must name a folder, but '{output}' is a file.");
+        });
         return command;
     }
 
@@ -68,9 +68,6 @@ public sealed class LabOptions
         }
         return configurations.ToArray();
     }
-
-    static void Range(Option<int> option, int min, int max) =>
-        option.Validators.Add(r => { int v = r.GetValueOrDefault<int>(); if (v < min || v > max) r.AddError($"{option.Name} must be between {min} and {max}. Received: {v}."); });
 }
 
 /// <summary>The parsed settings of one run of the lab.</summary>

@@ -13,16 +13,10 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = new LabOptions();
 var command = options.Command("Measures how fast each hidden layer of a deep network learns, for sigmoid, tanh, ReLU and leaky ReLU units, " +
     "several initialisers and batch normalisation; prints tables and writes plots.");
-var parsed = command.Parse(args);
-if (parsed.Errors.Count > 0)
-{
-    Console.Error.WriteLine($"error: {parsed.Errors[0].Message}");
-    Console.Error.WriteLine();
-    command.Parse("--help").Invoke();
-    return 2;
-}
-if (parsed.Action is not null) return parsed.Invoke();   // --help, --version
+if (SampleCommandLine.ParseOrExit(command, args, out var parsed) is { } exit) return exit;   // --help, or a bad option: one line, exit 2
 var settings = options.Read(parsed);
+if (SampleCommandLine.CreateFolderOrExit("--output", settings.Output) is { } failed) return failed;   // before minutes of measuring
+SampleCommandLine.ExitOnUnhandledException();   // a failure while running: one line, exit 1
 var clock = Stopwatch.StartNew();
 
 // 1. The data: Nielsen measured the gradient of the cost over the first 1,000 training digits, as one batch.

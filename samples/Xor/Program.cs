@@ -1,5 +1,6 @@
 // XOR: the smallest problem a single layer cannot solve, and the first one a hidden layer can.
 // Course concepts: forward pass, backpropagation, gradient descent with momentum, and local minima.
+using System.CommandLine;
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet;
@@ -10,6 +11,10 @@ using NeuralNet.Optimizers;
 using NeuralNet.Training;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var traceOption = new Option<bool>("--trace") { Description = "Print every number of the first training step (forward pass, cost, BP1–BP4, the update) and stop" };
+var command = new RootCommand("Trains 2 → 3 → 1 on XOR, prints its truth table and how many of 20 seeds converge.") { traceOption };
+if (SampleCommandLine.ParseOrExit(command, args, out var parsed) is { } exit) return exit;   // --help, or a bad option: one line, exit 2
+SampleCommandLine.ExitOnUnhandledException();   // a failure while running: one line, exit 1
 
 // 1. The data: one column per sample. x = (x₁, x₂), y = x₁ XOR x₂.
 var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 0, 1, 1 }, { 0, 1, 0, 1 } });
@@ -25,10 +30,10 @@ var trainer = new Trainer(network, new TrainerOptions
 });
 // --trace: print the first training step, every number of it (forward pass, cost, BP1–BP4, the update), so it can be
 // redone on paper (docs/backprop.md works through it), then stop. Nothing is trained.
-if (args.Contains("--trace"))
+if (parsed.GetValue(traceOption))
 {
     Console.Write(network.Trace(x, y, trainer.Options));
-    return;
+    return 0;
 }
 
 Console.WriteLine($"{network}: quadratic cost, SGD with momentum 0.9, η = 0.5, 2000 epochs");
@@ -68,6 +73,7 @@ foreach (int hidden in new[] { 2, 3 })
     }
     Console.WriteLine();
 }
+return 0;
 
 /// <summary>Reports progress on the training thread, so lines print in order (Progress&lt;T&gt; would post to the thread pool).</summary>
 sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -26,6 +26,15 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number > 0. Received: {name}={value}.");
     }
 
+    /// <summary>W (n_out × n_in) is one array: n_out·n_in must fit in one (<see cref="Array.MaxLength"/>), computed without overflow.</summary>
+    public static void WeightCount(int inputs, int outputs)
+    {
+        long count = (long)inputs * outputs;
+        if (count > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(outputs), outputs,
+                $"A layer of {outputs} units on {inputs} inputs needs {outputs}×{inputs} = {count} weights, more than one array can hold ({Array.MaxLength}). Received: inputs={inputs}, outputs={outputs}.");
+    }
+
     public static string Shape(Matrix<double> m) => $"{m.RowCount}×{m.ColumnCount}";
 
     /// <summary>Checks that <paramref name="inputs"/> has <paramref name="rows"/> rows (one column per sample).</summary>

@@ -65,12 +65,13 @@ public sealed class Layer
     /// <param name="activation">f, applied element-wise (or per column, for softmax).</param>
     /// <param name="batchNorm">Normalise W·X per unit over the mini-batch and learn γ, β in place of b (see <see cref="BatchNorm"/>).</param>
     /// <param name="dropout">p ∈ [0, 1), the probability of dropping each output while training (see <see cref="Dropout"/>); default 0, none.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or p is outside [0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, n_out·n_in exceeds <see cref="Array.MaxLength"/> (one array holds W), or p is outside [0, 1).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="activation"/> is null.</exception>
     public Layer(int inputs, int outputs, IActivation activation, bool batchNorm = false, double dropout = 0.0)
     {
         Guard.Positive(inputs, nameof(inputs));
         Guard.Positive(outputs, nameof(outputs));
+        Guard.WeightCount(inputs, outputs);
         ArgumentNullException.ThrowIfNull(activation);
         if (!(dropout >= 0 && dropout < 1))
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, $"dropout must be a probability in [0, 1). Received: dropout={dropout}.");

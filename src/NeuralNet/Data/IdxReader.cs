@@ -48,15 +48,15 @@ public static class IdxReader
         int count = ReadDimension(header[4..], fullPath, "image", "image count", allowZero: true);
         int rows = ReadDimension(header[8..], fullPath, "image", "row count", allowZero: false);
         int columns = ReadDimension(header[12..], fullPath, "image", "column count", allowZero: false);
-        long length = (long)count * rows * columns;
-        if (length > Array.MaxLength)
+        Int128 product = (Int128)count * rows * columns;      // three 31-bit factors: up to 2⁹³, beyond a long
+        if (product > Array.MaxLength)
         {
-            throw Invalid(fullPath, "image", $"the header announces {count} × {rows} × {columns} = {length} pixel bytes, more than one array can hold ({Array.MaxLength})");
+            throw Invalid(fullPath, "image", $"the header announces {count} × {rows} × {columns} = {product} pixel bytes, more than one array can hold ({Array.MaxLength})");
         }
 
-        byte[] pixels = GC.AllocateUninitializedArray<byte>((int)length);
-        int read = ReadFully(stream, pixels, fullPath, "image");
-        if (read != pixels.Length)
+        long length = (long)product;
+        byte[] pixels = ReadData(stream, (int)length, ImagesHeaderLength, fullPath, "image", out int read);
+        if (read != length)
         {
             throw Invalid(fullPath, "image", $"truncated data: the header announces {count} images of {rows} × {columns} = {length} bytes after the {ImagesHeaderLength}-byte header, found {read}");
         }
@@ -89,8 +89,7 @@ public static class IdxReader
         CheckMagic(header, LabelsMagic, fullPath, "label");
 
         int count = ReadDimension(header[4..], fullPath, "label", "label count", allowZero: true);
-        byte[] labels = GC.AllocateUninitializedArray<byte>(count);
-        int read = ReadFully(stream, labels, fullPath, "label");
+        byte[] labels = ReadData(stream, count, LabelsHeaderLength, fullPath, "label", out int read);
         if (read != count)
         {
             throw Invalid(fullPath, "label", $"truncated data: the header announces {count} labels (bytes) after the {LabelsHeaderLength}-byte header, found {read}");
@@ -165,6 +164,38 @@ public static class IdxReader
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Reads the <paramref name="length"/> data bytes the header announces, allocating no more than the file can hold: a
+    /// plain file's length is checked first (a 16-byte file announcing 2 GB is reported as truncated without allocating),
+    /// and a compressed stream is read into a buffer that grows only as data arrive. Returns the whole array when
+    /// <paramref name="read"/> = <paramref name="length"/>, otherwise the bytes found so far.
+    /// </summary>
+    private static byte[] ReadData(Stream stream, int length, int headerLength, string path, string kind, out int read)
+    {
+        if (stream is FileStream file && file.Length - headerLength < length)
+        {
+            read = (int)Math.Max(0, file.Length - headerLength);
+            return [];
+        }
+
+        const int FirstChunk = 1 << 20;
+        byte[] buffer = GC.AllocateUninitializedArray<byte>(Math.Min(length, FirstChunk));
+        read = 0;
+        while (true)
+        {
+            int got = ReadFully(stream, buffer.AsSpan(read), path, kind);
+            read += got;
+            if (read < buffer.Length || read == length)
+            {
+                return buffer;
+            }
+
+            var larger = GC.AllocateUninitializedArray<byte>((int)Math.Min(length, 2L * buffer.Length));   // grows only while data keep coming
+            buffer.CopyTo(larger, 0);
+            buffer = larger;
+        }
     }
 
     /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>

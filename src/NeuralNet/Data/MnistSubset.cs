@@ -37,7 +37,7 @@ public static class MnistSubset
     /// <exception cref="ArgumentException"><paramref name="directory"/> is null or empty.</exception>
     /// <exception cref="DirectoryNotFoundException"><paramref name="directory"/> does not exist.</exception>
     /// <exception cref="FileNotFoundException">A file is missing under both names.</exception>
-    /// <exception cref="InvalidDataException">A file is malformed, or image and label counts differ.</exception>
+    /// <exception cref="InvalidDataException">A file is malformed or holds no images, or image and label counts differ.</exception>
     public static MnistSplit Load(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -47,9 +47,16 @@ public static class MnistSubset
             throw new DirectoryNotFoundException($"MNIST folder not found: '{full}'.");
         }
 
-        Dataset train = Dataset.FromIdx(Resolve(full, TrainImages), Resolve(full, TrainLabels));
-        Dataset test = Dataset.FromIdx(Resolve(full, TestImages), Resolve(full, TestLabels));
+        Dataset train = NotEmpty(Resolve(full, TrainImages), Resolve(full, TrainLabels));
+        Dataset test = NotEmpty(Resolve(full, TestImages), Resolve(full, TestLabels));
         return new MnistSplit(train, test);
+    }
+
+    /// <summary>An IDX file may announce 0 images, but a training or test set of none would train "successfully" on nothing.</summary>
+    private static Dataset NotEmpty(string images, string labels)
+    {
+        var set = Dataset.FromIdx(images, labels);
+        return set.Count > 0 ? set : throw new InvalidDataException($"'{images}' holds 0 images: a training or test set needs at least one.");
     }
 
     /// <summary>

@@ -8,10 +8,12 @@ namespace NeuralNet.Data;
 /// A shifted digit is still the same digit, so this multiplies the effective training set at almost no cost
 /// (Simard, Steinkraus &amp; Platt 2003 used shifts and elastic distortions to bring MLPs on MNIST below 1 % error).
 /// </summary>
-/// <remarks>Columns hold images row by row (pixel (r, c) at r·Width + c), as the MNIST IDX files store them.</remarks>
+/// <remarks>Columns hold images row by row (pixel (r, c) at r·Width + c), as the MNIST IDX files store them. Thread-safe:
+/// the random numbers come from the caller (each trainer's own generator), and the work buffer is per thread.</remarks>
 public sealed class RandomShift : IBatchTransform
 {
-    private double[] _scratch = [];
+    /// <summary>One image's copy, per thread: the transform keeps no state, so trainers on several threads may share it.</summary>
+    [ThreadStatic] private static double[]? t_scratch;
 
     /// <summary>Creates the transform.</summary>
     /// <param name="width">Image width in pixels (28 for MNIST).</param>
@@ -47,19 +49,19 @@ public sealed class RandomShift : IBatchTransform
         int pixels = Width * Height;
         if (inputs.RowCount != pixels)
             throw new ArgumentException($"inputs is {Guard.Shape(inputs)} but a {Width}×{Height} image needs {pixels} rows.", nameof(inputs));
-        if (_scratch.Length != pixels) _scratch = new double[pixels];
+        var scratch = t_scratch is { } s && s.Length == pixels ? s : t_scratch = new double[pixels];
         var data = inputs.AsColumnMajorArray() ?? throw new ArgumentException("RandomShift needs a dense matrix.", nameof(inputs));
         for (int j = 0; j < inputs.ColumnCount; j++)
         {
             int dx = random.Next(-MaxShift, MaxShift + 1), dy = random.Next(-MaxShift, MaxShift + 1);
             if (dx == 0 && dy == 0) continue;
             var image = data.AsSpan(j * pixels, pixels);
-            image.CopyTo(_scratch);
+            image.CopyTo(scratch);
             image.Clear();
             for (int r = Math.Max(0, dy); r < Math.Min(Height, Height + dy); r++)       // new (r, c) = old (r − dy, c − dx)
             {
                 int c0 = Math.Max(0, dx), c1 = Math.Min(Width, Width + dx);
-                _scratch.AsSpan((r - dy) * Width + c0 - dx, c1 - c0).CopyTo(image.Slice(r * Width + c0, c1 - c0));
+                scratch.AsSpan((r - dy) * Width + c0 - dx, c1 - c0).CopyTo(image.Slice(r * Width + c0, c1 - c0));
             }
         }
     }

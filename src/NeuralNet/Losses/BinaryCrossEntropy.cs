@@ -11,6 +11,7 @@ namespace NeuralNet.Losses;
 /// which the network uses directly: learning no longer slows down when the output saturates.</para>
 /// <para>As in PyTorch's <c>BCELoss</c>, each logarithm is clamped at −100 and the gradient's denominator at 1e-12, so
 /// outputs of exactly 0 or 1 give large but finite values.</para>
+/// <para>Targets must be probabilities, 0 ≤ y ≤ 1: any other value is rejected with its row and column.</para>
 /// </remarks>
 public sealed class BinaryCrossEntropy : ILoss
 {
@@ -18,9 +19,11 @@ public sealed class BinaryCrossEntropy : ILoss
     public string Name => "BinaryCrossEntropy";
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">Different shapes, or a target outside [0, 1] (naming its row and column).</exception>
     public double Value(Matrix<double> output, Matrix<double> target)
     {
         LossGuard.Shapes(output, target);
+        LossGuard.Probabilities(target);
         double sum = 0;
         for (int c = 0; c < output.ColumnCount; c++)
             for (int r = 0; r < output.RowCount; r++)
@@ -32,9 +35,11 @@ public sealed class BinaryCrossEntropy : ILoss
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">Different shapes, or a target outside [0, 1] (naming its row and column).</exception>
     public void Gradient(Matrix<double> output, Matrix<double> target, Matrix<double> result)
     {
         LossGuard.Shapes(output, target);
+        LossGuard.Probabilities(target);
         for (int c = 0; c < output.ColumnCount; c++)
             for (int r = 0; r < output.RowCount; r++)
             {
@@ -48,6 +53,7 @@ public sealed class BinaryCrossEntropy : ILoss
     {
         if (outputActivation is not Sigmoid) return false;
         LossGuard.Shapes(output, target);
+        LossGuard.Probabilities(target);
         output.Subtract(target, delta);
         return true;
     }

@@ -9,6 +9,9 @@ namespace NeuralNet.Losses;
 /// <remarks>
 /// <para>∇ₐCₓ = −y / a. With a <see cref="Softmax"/> output the output error is δ = a − y (Nielsen eq. 84), which the network
 /// uses directly: it is exact, cheap, and stable even when some aⱼ underflow to 0.</para>
+/// <para>The shortcut δ = a − y holds only when Σⱼ yⱼ = 1 (differentiating −Σⱼ yⱼ ln softmax(z)ⱼ gives a·Σⱼ yⱼ − y), so
+/// with a softmax output every target column must be a distribution (yⱼ ≥ 0, summing to 1 within 1e-6); another column
+/// is rejected, naming it.</para>
 /// <para>Each logarithm is clamped at −100 and the gradient's denominator at 1e-12, as in PyTorch's <c>BCELoss</c>.</para>
 /// </remarks>
 public sealed class CategoricalCrossEntropy : ILoss
@@ -39,11 +42,13 @@ public sealed class CategoricalCrossEntropy : ILoss
                 result[r, c] = -target[r, c] / Math.Max(output[r, c], 1e-12);
     }
 
-    /// <summary>With a softmax output, δᴸ = a − y (this assumes each target column sums to 1, as one-hot targets do).</summary>
+    /// <summary>With a softmax output, δᴸ = a − y (exact only if each target column sums to 1, as one-hot targets do).</summary>
+    /// <exception cref="ArgumentException">A target column with a negative value or a sum other than 1 (named).</exception>
     public bool TryOutputDelta(IActivation outputActivation, Matrix<double> output, Matrix<double> target, Matrix<double> delta)
     {
         if (outputActivation is not Softmax) return false;
         LossGuard.Shapes(output, target);
+        LossGuard.Distributions(target);
         output.Subtract(target, delta);
         return true;
     }

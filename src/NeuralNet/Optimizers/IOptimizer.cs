@@ -5,7 +5,8 @@ namespace NeuralNet.Optimizers;
 /// </summary>
 /// <remarks>
 /// Per-parameter state (momentum, moment estimates) is keyed by the <see cref="Parameter"/> object, so one optimizer
-/// instance may serve several networks. <see cref="Reset"/> forgets all state.
+/// instance may serve several networks, also on several threads at once (the built-in optimizers keep it in a thread-safe
+/// table; each network's parameters are updated by its own trainer). <see cref="Reset"/> forgets all state.
 /// </remarks>
 public interface IOptimizer
 {

@@ -20,10 +20,18 @@ internal sealed class CompactDoubleArrayConverter : JsonConverter<double[]>
     {
         if (reader.TokenType != JsonTokenType.StartArray)
             throw new JsonException($"expected an array of numbers, found {reader.TokenType}");
-        var values = new List<double>();
+        var lookahead = reader;                 // count first, then allocate exactly once (no List doubling past the data)
+        int length = 0;
+        while (lookahead.Read() && lookahead.TokenType != JsonTokenType.EndArray)
+        {
+            if (lookahead.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject) lookahead.Skip();
+            length++;
+        }
+        var values = new double[length];
+        int index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            values.Add(reader.TokenType switch
+            double value = reader.TokenType switch
             {
                 JsonTokenType.Number => ParseNumber(ref reader),
                 JsonTokenType.String => reader.GetString() switch
@@ -31,13 +39,14 @@ internal sealed class CompactDoubleArrayConverter : JsonConverter<double[]>
                     "NaN" => double.NaN,
                     "Infinity" => double.PositiveInfinity,
                     "-Infinity" => double.NegativeInfinity,
-                    var s => throw new JsonException($"expected a number, found the string \"{s}\" at index {values.Count}"),
+                    var s => throw new JsonException($"expected a number, found the string \"{s}\" at index {index}"),
                 },
-                _ => throw new JsonException($"expected a number, found {reader.TokenType} at index {values.Count}"),
-            });
+                _ => throw new JsonException($"expected a number, found {reader.TokenType} at index {index}"),
+            };
+            values[index++] = value;
         }
         if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("the array is not closed");
-        return values.ToArray();
+        return values;
     }
 
     /// <summary>IEEE-exact parsing of the number's UTF-8 text (keeps −0 and subnormals).</summary>

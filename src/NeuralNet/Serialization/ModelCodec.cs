@@ -71,12 +71,24 @@ internal static class ModelCodec
     public static ModelDocument Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        byte[] bytes = File.ReadAllBytes(path);
-        if (bytes.Length == 0) throw Invalid(path, "the file is empty");
+        if (Directory.Exists(path)) throw new IOException($"Cannot read {path}: it is a folder, not a model file.");
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException($"Cannot read {path}: permission denied.", e);
+        }
+        ReadOnlySpan<byte> json = bytes.AsSpan();
+        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];   // a UTF-8 byte-order mark, as some editors write
+        if (json.Length == 0) throw Invalid(path, "the file is empty");
         ModelDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(bytes, ModelJsonContext.Default.ModelDocument);
+            DeclaredSizes.Check(json, path);
+            document = JsonSerializer.Deserialize(json, ModelJsonContext.Default.ModelDocument);
         }
         catch (JsonException e)
         {
@@ -179,7 +191,10 @@ internal static class ModelCodec
             throw Invalid(path, $"{at}.activation.name \"{name}\" is not a known activation (built-in: {string.Join(", ", ActivationRegistry.BuiltInNames)}); " +
                 $"for a custom activation call ActivationRegistry.Register(\"{name}\", parameters => new …()) before loading");
 
-        Check(d.Weights, $"{at}.weights", outputs * inputs, $"{outputs}×{inputs} = {outputs * inputs}", path);
+        long count = (long)outputs * inputs;
+        if (count > Array.MaxLength)
+            throw Invalid(path, $"{at} declares {outputs}×{inputs} = {count} weights, more than one array can hold ({Array.MaxLength})");
+        Check(d.Weights, $"{at}.weights", (int)count, $"{outputs}×{inputs} = {count}", path);
         if (batchNorm)
         {
             Check(d.Gamma, $"{at}.gamma", outputs, $"{outputs}", path);

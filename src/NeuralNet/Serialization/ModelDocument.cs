@@ -56,7 +56,14 @@ internal sealed class TrainingStateDocument
 {
     public int? Epoch { get; set; }
     public int? Seed { get; set; }
-    public List<EpochDocument>? History { get; set; }
+    public RunDocument? Run { get; set; }
+    /// <summary>An inline history, still read if present; written as null: the epochs are appended to <see cref="HistoryFile"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<EpochDocument?>? History { get; set; }
+    /// <summary>The history's file name, in the checkpoint's folder: one JSON line per epoch, appended (O(1) per epoch).</summary>
+    public string? HistoryFile { get; set; }
+    /// <summary>h_e = SHA-256(h_{e−1} ‖ line e), hex, over the first <see cref="Epoch"/> lines of <see cref="HistoryFile"/>.</summary>
+    public string? HistorySha256 { get; set; }
     public OptimizerDocument? Optimizer { get; set; }
     public double? BestLoss { get; set; }
     public int? BestEpoch { get; set; }

@@ -8,7 +8,9 @@ namespace NeuralNet.Training;
 /// <para>A checkpoint is a model file (<see cref="Serialization.ModelFile"/>, so <see cref="Network.Load(string)"/> opens it)
 /// with a <c>training</c> section: the epochs completed, the seed, the history, the optimizer's state
 /// (<see cref="Optimizers.IStatefulOptimizer"/>) and the early-stopping state. <see cref="Trainer.Resume(string, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double}?, MathNet.Numerics.LinearAlgebra.Matrix{double}?, IProgress{EpochReport}?, CancellationToken)"/>
-/// continues from it with bit-identical results. Files are replaced atomically.</para>
+/// continues from it with bit-identical results, after checking that it continues the same run (settings and data).
+/// Files are replaced atomically. The history is appended to <see cref="HistoryPath"/>, one line per epoch, so writing a
+/// checkpoint costs the same at every epoch; keep the folder's three files together.</para>
 /// </remarks>
 /// <example><code>var options = new TrainerOptions { Epochs = 20, Checkpoints = new CheckpointOptions("checkpoints") };</code></example>
 public sealed class CheckpointOptions
@@ -29,6 +31,9 @@ public sealed class CheckpointOptions
 
     /// <summary>The checkpoint after the epoch with the lowest monitored loss so far: <c>best.json</c>.</summary>
     public string BestPath => Path.Combine(Folder, "best.json");
+
+    /// <summary>The epochs' history, one JSON line per epoch, appended after each: <c>history.jsonl</c> (its chained SHA-256 is in each checkpoint).</summary>
+    public string HistoryPath => Path.Combine(Folder, CheckpointHistory.FileName);
 
     /// <inheritdoc/>
     public override string ToString() => $"CheckpointOptions({Folder})";

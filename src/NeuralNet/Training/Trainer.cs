@@ -18,6 +18,11 @@ namespace NeuralNet.Training;
 /// has no variance to normalise by).</para>
 /// <para>Once warm, a training step allocates nothing: mini-batches are gathered into reusable buffers and every layer
 /// keeps its work matrices.</para>
+/// <para><b>Threads.</b> A trainer and its network are used by one thread at a time. Trainers of different networks may
+/// run in parallel and share one <see cref="TrainerOptions"/> (its loss, optimizer, schedule and augmentation keep no
+/// per-run state that another run could disturb: the optimizer keys its state by parameter and each <c>Train</c> resets only
+/// its own network's entries), and each gives what it gives alone. Two concurrent runs may not share a checkpoint folder:
+/// the second one throws <see cref="InvalidOperationException"/>.</para>
 /// </remarks>
 /// <example><code>
 /// var trainer = new Trainer(network, new TrainerOptions { Epochs = 2000, BatchSize = 4, LearningRate = 0.5 });
@@ -54,7 +59,8 @@ public sealed class Trainer
     /// <param name="progress">Receives each <see cref="EpochReport"/> as soon as the epoch ends.</param>
     /// <param name="cancellationToken">Stops training after the current mini-batch; the history is marked <see cref="TrainingHistory.Cancelled"/>.</param>
     /// <returns>One report per completed epoch.</returns>
-    /// <exception cref="ArgumentException">Mismatched shapes (naming both) or NaN/Infinity in the data (naming row and column).</exception>
+    /// <exception cref="ArgumentException">Mismatched shapes (naming both), no samples, NaN/Infinity in the data, or targets
+    /// outside the loss's domain (binary cross-entropy: [0, 1]; softmax + categorical cross-entropy: columns summing to 1), naming row and column.</exception>
     /// <exception cref="TrainingDivergedException">The cost or a gradient became NaN or infinite.</exception>
     public TrainingHistory Train(Matrix<double> inputs, Matrix<double> targets,
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default) =>
@@ -72,7 +78,30 @@ public sealed class Trainer
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(inputs, targets, validationInputs, validationTargets);
-        return Run(inputs, targets, validationInputs, validationTargets, new TrainingState(), progress, cancellationToken);
+        using var folder = CheckpointFolder.Claim(Options.Checkpoints);
+        var state = new TrainingState
+        {
+            Run = Options.Checkpoints is null ? null : Checkpoint.Describe(Options, inputs, targets, validationInputs, validationTargets),
+        };
+        ResetOptimizer();
+        return Run(inputs, targets, validationInputs, validationTargets, state, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// A new run starts from a fresh optimizer: the state a shared <see cref="TrainerOptions.Optimizer"/> keeps for this
+    /// network's parameters (momentum, Adam's moments and step counts) is forgotten, so the same seed gives the same model
+    /// however often the options are reused. Only this network's entries are cleared (other networks sharing the
+    /// optimizer keep theirs); an optimizer that is not an <see cref="Optimizers.IStatefulOptimizer"/> is <see cref="Optimizers.IOptimizer.Reset"/> whole.
+    /// </summary>
+    private void ResetOptimizer()
+    {
+        if (Options.Optimizer is Optimizers.IStatefulOptimizer stateful)
+        {
+            var parameters = Network.Parameters;
+            stateful.ImportState(parameters, new Optimizers.OptimizerState(stateful.ExportState(parameters).Optimizer, new Optimizers.ParameterState?[parameters.Count]));
+        }
+        else
+            Options.Optimizer.Reset();
     }
 
     /// <summary>
@@ -89,14 +118,21 @@ public sealed class Trainer
     /// <param name="progress">Receives each new <see cref="EpochReport"/>.</param>
     /// <param name="cancellationToken">Stops training after the current mini-batch.</param>
     /// <returns>The whole history: the checkpoint's epochs (without per-layer diagnostics) followed by the new ones.</returns>
-    /// <exception cref="InvalidDataException">Not a valid checkpoint; the message names the file and the field.</exception>
-    /// <exception cref="ArgumentException">The checkpoint belongs to another architecture, seed or optimizer, or the data are invalid.</exception>
+    /// <remarks>The whole checkpoint is validated, and compared with this network, these options and these data (their size
+    /// and SHA-256), before anything is loaded: a resume that fails leaves the network and the optimizer untouched. Unlike
+    /// <c>Train</c>, <c>Resume</c> keeps the optimizer state: it continues the saved one.</remarks>
+    /// <exception cref="InvalidDataException">Not a valid checkpoint (corrupt, truncated, a non-finite or out-of-range value, a missing optimizer state); the message names the file and the field.</exception>
+    /// <exception cref="InvalidOperationException">The checkpoint belongs to another run: another architecture, seed, setting
+    /// (batch size, learning rate, weight decay, loss, optimizer, shuffling, schedule, augmentation, early stopping) or data
+    /// set; the message names the field, the saved and the given value.</exception>
+    /// <exception cref="ArgumentException">The data are invalid.</exception>
     public TrainingHistory Resume(string checkpointPath, Matrix<double> inputs, Matrix<double> targets,
         Matrix<double>? validationInputs = null, Matrix<double>? validationTargets = null,
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(inputs, targets, validationInputs, validationTargets);
-        var state = Checkpoint.Read(checkpointPath, Network, Options);
+        using var folder = CheckpointFolder.Claim(Options.Checkpoints);     // before anything is read or applied
+        var state = Checkpoint.Read(checkpointPath, Network, Options, Checkpoint.Describe(Options, inputs, targets, validationInputs, validationTargets));
         return Run(inputs, targets, validationInputs, validationTargets, state, progress, cancellationToken);
     }
 
@@ -108,13 +144,22 @@ public sealed class Trainer
         return Resume(checkpointPath, training.Inputs, training.Targets, validation?.Inputs, validation?.Targets, progress, cancellationToken);
     }
 
+    /// <summary>Shapes, finiteness, at least one sample, and targets in the loss's domain (<see cref="Losses.LossGuard.Domain"/>), for both sets.</summary>
     private void Validate(Matrix<double> inputs, Matrix<double> targets, Matrix<double>? validationInputs, Matrix<double>? validationTargets)
     {
-        Network.ValidateBatch(inputs, targets);
+        ValidateSet(inputs, targets, nameof(inputs), nameof(targets));
         if ((validationInputs is null) != (validationTargets is null))
             throw new ArgumentException("Pass both validationInputs and validationTargets, or neither.", validationInputs is null ? nameof(validationInputs) : nameof(validationTargets));
         if (validationInputs is not null)
-            Network.ValidateBatch(validationInputs, validationTargets!, nameof(validationInputs), nameof(validationTargets));
+            ValidateSet(validationInputs, validationTargets!, nameof(validationInputs), nameof(validationTargets));
+    }
+
+    private void ValidateSet(Matrix<double> inputs, Matrix<double> targets, string inputsName, string targetsName)
+    {
+        Network.ValidateBatch(inputs, targets, inputsName, targetsName);
+        if (inputs.ColumnCount == 0)
+            throw new ArgumentException($"{inputsName} is {inputs.RowCount}×0: there is nothing to train on or measure (one column per sample).", inputsName);
+        Losses.LossGuard.Domain(Options.Loss, Network.Layers[^1].Activation, targets, targetsName);
     }
 
     /// <summary>The epoch loop, from epoch state.Epoch + 1 to <see cref="TrainerOptions.Epochs"/>.</summary>
@@ -206,6 +251,27 @@ public sealed class Trainer
         return history;
     }
 
+    /// <summary>Claims a checkpoint folder for one run at a time in this process: two runs writing last.json in turn would each resume the other's.</summary>
+    private sealed class CheckpointFolder : IDisposable
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> s_inUse = new();
+        private readonly string _folder;
+
+        private CheckpointFolder(string folder) => _folder = folder;
+
+        public static CheckpointFolder? Claim(CheckpointOptions? checkpoints)
+        {
+            if (checkpoints is null) return null;
+            string folder = Path.GetFullPath(checkpoints.Folder);
+            if (!s_inUse.TryAdd(folder, true))
+                throw new InvalidOperationException(
+                    $"Another Trainer is writing checkpoints to {folder} at this moment; give each concurrent run its own CheckpointOptions folder.");
+            return new CheckpointFolder(folder);
+        }
+
+        public void Dispose() => s_inUse.TryRemove(_folder, out _);
+    }
+
     /// <summary>Trains on samples given as one array per sample (inputs[i] and targets[i] belong together).</summary>
     /// <exception cref="ArgumentException">Ragged arrays or a different number of inputs and targets.</exception>
     public TrainingHistory Train(double[][] inputs, double[][] targets,
@@ -237,31 +303,59 @@ public sealed class Trainer
         return Step(inputs, targets, Options.LearningRate, epoch: 1, batch: 1);
     }
 
-    /// <summary>One step without argument checks: backprop, divergence check, weight decay, optimizer.</summary>
+    /// <summary>One step without argument checks: backprop, divergence check, weight decay (checked again), optimizer.</summary>
     private double Step(Matrix<double> inputs, Matrix<double> targets, double learningRate, int epoch, int batch)
     {
         double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
         if (!double.IsFinite(loss))
-            throw new TrainingDivergedException(epoch, batch, loss, learningRate, "the loss became " + loss);
+            throw new TrainingDivergedException(epoch, batch, loss, learningRate, "the loss became " + loss, DecayAdvice(learningRate));
         foreach (var s in _statistics)          // an array: no enumerator is allocated
         {
             var norms = s.GradientNorms();
             if (!double.IsFinite(norms.Bias) || !double.IsFinite(norms.Weight))
-                throw new TrainingDivergedException(epoch, batch, loss, learningRate, "a gradient became infinite or NaN");
+                throw new TrainingDivergedException(epoch, batch, loss, learningRate, "a gradient became infinite or NaN", DecayAdvice(learningRate));
             if (!double.IsFinite(learningRate * norms.Weight) || !double.IsFinite(learningRate * norms.Bias))    // θ − η·g would overflow
                 throw new TrainingDivergedException(epoch, batch, loss, learningRate,
-                    $"the step η·‖∂C/∂θ‖ overflows (‖∂C/∂W‖ = {norms.Weight}, ‖∂C/∂b‖ = {norms.Bias})");
+                    $"the step η·‖∂C/∂θ‖ overflows (‖∂C/∂W‖ = {norms.Weight}, ‖∂C/∂b‖ = {norms.Bias})", DecayAdvice(learningRate));
             s.AddGradientNorms(norms);
         }
-        if (Options.WeightDecay > 0)
-        {
-            var parameters = Network.Parameters;  // indexed: foreach over the interface would allocate an enumerator per step
-            for (int i = 0; i < parameters.Count; i++)
-                if (parameters[i].IsWeight)
-                    TensorPrimitives.MultiplyAdd(parameters[i].Value, Options.WeightDecay, parameters[i].Gradient, parameters[i].Gradient); // g ← g + λ·W
-        }
+        if (Options.WeightDecay > 0) AddWeightDecay(learningRate, epoch, batch, loss);
         Options.Optimizer.Step(Network.Parameters, learningRate);
         return loss;
+    }
+
+    /// <summary>
+    /// g ← g + λ·W for every weight matrix, then the same overflow check as for the plain gradient, now on the step
+    /// η·‖g + λW‖ and on the weights it leads to (‖W‖ + η·‖g + λW‖): a step that would leave ±∞ is not applied. With
+    /// plain SGD the decay alone multiplies W by (1 − ηλ) per step, which grows without bound once ηλ &gt; 2.
+    /// </summary>
+    private void AddWeightDecay(double learningRate, int epoch, int batch, double loss)
+    {
+        var parameters = Network.Parameters;  // indexed: foreach over the interface would allocate an enumerator per step
+        double lambda = Options.WeightDecay;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (!parameters[i].IsWeight) continue;
+            var (w, g) = (parameters[i].Value, parameters[i].Gradient);
+            TensorPrimitives.MultiplyAdd(w, lambda, g, g);                                 // g ← g + λ·W
+            double weights = TensorPrimitives.Norm<double>(w), step = learningRate * TensorPrimitives.Norm<double>(g);
+            if (double.IsFinite(step) && double.IsFinite(weights + step)) continue;
+            throw new TrainingDivergedException(epoch, batch, loss, learningRate,
+                $"with weight decay the step η·‖∂C/∂W + λW‖ of {parameters[i]} overflows (‖W‖ = {weights}, λ = {lambda})",
+                DecayAdvice(learningRate));
+        }
+    }
+
+    /// <summary>
+    /// Names the weight decay as the cause when η·λ &gt; 2 (plain SGD's W ← (1 − ηλ)·W − η·∂C/∂W then grows for any
+    /// gradient) and λ is the larger factor (η = 1, λ = 3); null otherwise, for the default advice (a smaller learning rate).
+    /// </summary>
+    private string? DecayAdvice(double learningRate)
+    {
+        double lambda = Options.WeightDecay;
+        if (!(learningRate * lambda > 2) || lambda <= learningRate) return null;
+        return $"The weight decay is the cause: η·λ = {learningRate} · {lambda} = {learningRate * lambda} > 2, so W ← (1 − ηλ)·W grows at every step; " +
+               $"use λ < 2/η = {2 / learningRate} (e.g. {1 / learningRate}) or a learning rate below {2 / lambda}.";
     }
 
     /// <summary>Copies the columns order[start .. start+m) of X and Y into reusable batch buffers.</summary>

@@ -8,6 +8,8 @@ namespace NeuralNet.Training;
 /// How a <see cref="Trainer"/> trains: mini-batch gradient descent for <see cref="Epochs"/> passes over the data.
 /// Every value is checked when it is set; an invalid one throws with the expected and the received value.
 /// </summary>
+/// <remarks>Options are settings, not run state: one instance (with its optimizer and augmentation) may be shared by
+/// trainers on several threads, each of which then trains exactly as it would alone (see <see cref="Trainer"/>).</remarks>
 /// <example><code>
 /// var options = new TrainerOptions { Epochs = 30, BatchSize = 10, LearningRate = 3.0, Loss = new MeanSquaredError() };
 /// </code></example>
@@ -35,7 +37,11 @@ public sealed record TrainerOptions
     /// <summary>The cost C to minimise; default <see cref="MeanSquaredError"/>.</summary>
     public ILoss Loss { get => _loss; init => _loss = value ?? throw new ArgumentNullException(nameof(Loss)); }
 
-    /// <summary>The update rule; default plain <see cref="Sgd"/>.</summary>
+    /// <summary>
+    /// The update rule; default plain <see cref="Sgd"/>. Every <see cref="Trainer"/>.Train call starts it afresh for the
+    /// trained network (momentum, Adam's moments and step counts are reset), so reusing these options with the same seed
+    /// gives the same model; <see cref="Trainer"/>.Resume instead continues the state saved in the checkpoint.
+    /// </summary>
     public IOptimizer Optimizer { get => _optimizer; init => _optimizer = value ?? throw new ArgumentNullException(nameof(Optimizer)); }
 
     /// <summary>λ ≥ 0, default 0: L2 weight decay, which adds λ·W to each weight gradient before the update (biases are not decayed), as PyTorch's <c>weight_decay</c>.</summary>

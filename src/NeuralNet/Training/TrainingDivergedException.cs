@@ -9,8 +9,18 @@ public sealed class TrainingDivergedException : Exception
 {
     /// <summary>Creates the exception for a run that diverged at <paramref name="epoch"/>, mini-batch <paramref name="batch"/>.</summary>
     public TrainingDivergedException(int epoch, int batch, double loss, double learningRate, string what)
+        : this(epoch, batch, loss, learningRate, what, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the exception with <paramref name="advice"/> naming the cause and the remedy (e.g. the weight decay), or
+    /// null for the default advice (a smaller learning rate).
+    /// </summary>
+    public TrainingDivergedException(int epoch, int batch, double loss, double learningRate, string what, string? advice)
         : base($"Training diverged at epoch {epoch}, mini-batch {batch}: {what} (loss = {loss}). " +
-               $"The network keeps the weights of the last finite step. Try a smaller learning rate than {learningRate}, e.g. {learningRate / 10}.")
+               "The network keeps the weights of the last finite step. " +
+               (advice ?? $"Try a smaller learning rate than {learningRate}, e.g. {learningRate / 10}."))
     {
         Epoch = epoch;
         Batch = batch;

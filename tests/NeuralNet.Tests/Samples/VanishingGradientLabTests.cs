@@ -8,6 +8,7 @@ namespace NeuralNet.Tests.Samples;
 /// its configurations parse as documented, and its command line rejects bad values. The library-level pattern on random
 /// inputs is tested in <see cref="VanishingGradientTests"/>.
 /// </summary>
+[Collection("Console")]   // it redirects Console.Error, as CommandLineTests do
 public class VanishingGradientLabTests
 {
     private static readonly Lazy<Dataset> Digits = new(() => MnistSubset.Load().Train.Take(300));

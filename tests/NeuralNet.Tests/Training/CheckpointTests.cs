@@ -32,8 +32,9 @@ public class CheckpointTests
         var training = JsonNode.Parse(File.ReadAllText(options.Checkpoints.BestPath))!["training"]!;
         training["epoch"]!.GetValue<int>().ShouldBe(best);
         training["optimizer"]!["name"]!.GetValue<string>().ShouldBe("Adam");
-        training["history"]!.AsArray().Count.ShouldBe(best);
-        Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order().ShouldBe(["best.json", "last.json"]);   // no temporary files left
+        training["historyFile"]!.GetValue<string>().ShouldBe("history.jsonl");        // the epochs are appended there, one line each
+        File.ReadAllLines(Path.Combine(dir.Path, "history.jsonl")).Length.ShouldBe(8);
+        Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order().ShouldBe(["best.json", "history.jsonl", "last.json"]);   // no temporary files left
     }
 
     [Fact]
@@ -53,6 +54,7 @@ public class CheckpointTests
         var options = new CheckpointOptions("runs/a");
         options.LastPath.ShouldBe(Path.Combine("runs/a", "last.json"));
         options.BestPath.ShouldBe(Path.Combine("runs/a", "best.json"));
+        options.HistoryPath.ShouldBe(Path.Combine("runs/a", "history.jsonl"));
         Should.Throw<ArgumentException>(() => new CheckpointOptions(" "));
     }
 }

@@ -157,10 +157,11 @@ public class ResumeTests
             .Message.ShouldBe($"{dir.File("model.json")}: training is missing: this is a model file, not a checkpoint");
 
         var other = new Network(new Layer(6, 4, new ReLU()), new Layer(4, 3, new Softmax()));
-        Should.Throw<ArgumentException>(() => new Trainer(other, Options(new Adam())).Resume(last, X, Y)).Message.ShouldContain("does not fit network");
+        Should.Throw<InvalidOperationException>(() => new Trainer(other, Options(new Adam())).Resume(last, X, Y)).Message.ShouldContain("does not fit network");
 
-        Should.Throw<ArgumentException>(() => new Trainer(NewNetwork(), Options(new Adam()) with { Seed = 4 }).Resume(last, X, Y)).Message.ShouldContain("Seed = 3");
+        Should.Throw<InvalidOperationException>(() => new Trainer(NewNetwork(), Options(new Adam()) with { Seed = 4 }).Resume(last, X, Y)).Message.ShouldContain("Seed = 3");
 
-        Should.Throw<ArgumentException>(() => new Trainer(NewNetwork(), Options(new Sgd(momentum: 0.9))).Resume(last, X, Y)).Message.ShouldContain("Adam's state");
+        Should.Throw<InvalidOperationException>(() => new Trainer(NewNetwork(), Options(new Sgd(momentum: 0.9)) with { Epochs = 1 }).Resume(last, X, Y))
+            .Message.ShouldContain("Optimizer = Adam(beta1: 0.9, beta2: 0.999, epsilon: 1E-08) but TrainerOptions.Optimizer = Sgd(momentum: 0.9)");
     }
 }
