@@ -5,11 +5,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using NeuralNet.Data;
 using Spectre.Console;
 using VanishingGradient;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+Console.OutputEncoding = Encoding.UTF8;   // ∂, ᵀ, ⊙ and the table borders stay readable on Windows consoles too
 var options = new LabOptions();
 var command = options.Command("Measures how fast each hidden layer of a deep network learns, for sigmoid, tanh, ReLU and leaky ReLU units, " +
     "several initialisers and batch normalisation; prints tables and writes plots.");

@@ -1,6 +1,7 @@
 // XOR: the smallest problem a single layer cannot solve, and the first one a hidden layer can.
 // Course concepts: forward pass, backpropagation, gradient descent with momentum, and local minima.
 using System.Globalization;
+using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet;
 using NeuralNet.Activations;
@@ -10,6 +11,7 @@ using NeuralNet.Optimizers;
 using NeuralNet.Training;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+Console.OutputEncoding = Encoding.UTF8;   // ∂, ᵀ, ⊙ and the table borders stay readable on Windows consoles too
 
 // 1. The data: one column per sample. x = (x₁, x₂), y = x₁ XOR x₂.
 var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 0, 1, 1 }, { 0, 1, 0, 1 } });
