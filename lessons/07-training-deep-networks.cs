@@ -14,9 +14,9 @@ using NeuralNet.Training;
 LessonPlot.Start();
 
 // 1. The lab's setup: [784, 30, 30, 30, 30, 10], 10 sigmoid outputs, cross-entropy, plain SGD, batches of 10,
-//    8,000 training digits, accuracy on the 2,000 test digits after every epoch. Three runs, 5 epochs each.
+//    8,000 training digits, accuracy on the 2,000 test digits after every epoch. Three runs, 3 epochs each.
 var (train, test) = MnistSubset.Load();
-const int Hidden = 4, Epochs = 5;
+const int Hidden = 4, Epochs = 3;
 var runs = new (string Name, Func<IActivation> Unit, IInitializer Init, double LearningRate)[]
 {
     ("sigmoid + LeCun, η = 0.1", () => new Sigmoid(), new LeCunNormal(), 0.1),
