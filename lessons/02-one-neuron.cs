@@ -9,6 +9,7 @@ using NeuralNet;
 using NeuralNet.Activations;
 using NeuralNet.Data;
 using NeuralNet.Losses;
+using NeuralNet.Tracing;   // network.Trace
 using NeuralNet.Training;
 
 LessonPlot.Start();

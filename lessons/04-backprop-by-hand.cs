@@ -10,6 +10,7 @@ using NeuralNet.Activations;
 using NeuralNet.Initializers;
 using NeuralNet.Losses;
 using NeuralNet.Optimizers;
+using NeuralNet.Tracing;   // network.Trace
 
 LessonPlot.Start();
 
