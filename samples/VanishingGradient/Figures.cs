@@ -30,6 +30,12 @@ public static class Figures
 
     static readonly Color[] ConfigurationColors = OkabeIto;
 
+    static readonly MarkerShape[] ConfigurationMarkers =
+    [
+        MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
+        MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.FilledTriangleDown,
+    ];
+
     /// <summary>One entry of a figure's single legend: a line in a colour with a marker, and its text.</summary>
     record LegendEntry(string Text, Color Color, MarkerShape Marker, bool Line = true);
 
@@ -116,7 +122,7 @@ public static class Figures
         var panels = runs.Select(run =>
         {
             var plot = Panel(run, "‖∂C/∂b‖ (log scale)", layers => layers.Select(l => l.BiasGradientNorm), log: true, zeroAt: min);
-            plot.Axes.SetLimitsY(min - 0.15, max + 0.05);
+            plot.Axes.SetLimitsY(min - 0.2, max + 0.05);
             return plot;
         }).ToList();
         var legend = LayerLegend(runs[0].Hidden.First().Count).ToList();
@@ -173,7 +179,8 @@ public static class Figures
                 epochs.Select(e => 100 * (e.ValidationAccuracy ?? double.NaN)).ToArray(), ConfigurationColors[i % ConfigurationColors.Length]);
             line.LegendText = runs[i].Configuration.Name;
             line.LineWidth = 2;
-            line.MarkerSize = 4;
+            line.MarkerShape = ConfigurationMarkers[i % ConfigurationMarkers.Length];   // colours alone are not enough for 7 lines
+            line.MarkerSize = 7;
         }
         plot.Axes.SetLimitsY(0, 100);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
@@ -258,7 +265,7 @@ public static class Figures
                 var zero = Enumerable.Range(0, ys.Length).Where(i => ys[i] == 0).ToArray();
                 if (zero.Length > 0 && zeroAt is { } floor)
                 {
-                    var marks = plot.Add.ScatterPoints(zero.Select(i => epochs[i]).ToArray(), zero.Select(_ => floor - 0.08 + 0.02 * l).ToArray(), color);
+                    var marks = plot.Add.ScatterPoints(zero.Select(i => epochs[i]).ToArray(), zero.Select(_ => floor - 0.11 + 0.03 * l).ToArray(), color);
                     marks.MarkerShape = MarkerShape.FilledTriangleDown;
                     marks.MarkerSize = 9;
                 }
