@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using NeuralNet;
 using NeuralNet.Data;
 using NeuralNet.Serialization;
@@ -10,6 +11,7 @@ using NeuralNet.Training;
 using Spectre.Console;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+Console.OutputEncoding = Encoding.UTF8;   // ∂, ᵀ, ⊙ and the table borders stay readable on Windows consoles too
 var options = new MnistOptions();
 var command = options.Command("Trains a feed-forward network on the MNIST subset in data/ and reports its test accuracy.");
 if (SampleCommandLine.ParseOrExit(command, args, out var parsed) is { } exit) return exit;   // bad options: one line, exit 2

@@ -95,6 +95,10 @@ public sealed record Configuration(string Activation, string Initializer, bool B
     /// <summary>Whether the hidden activation has flat regions (sigmoid, tanh) rather than a dead region (ReLU family).</summary>
     public bool Saturates => Activation is "sigmoid" or "tanh";
 
+    /// <summary>Whether a unit can die, i.e. output exactly 0 for every input: ReLU. (Leaky ReLU outputs 0.01·z &lt; 0 for z &lt; 0,
+    /// so its dead share is 0 by construction.)</summary>
+    public bool CanDie => Activation == "relu";
+
     private string ActivationName => Activation switch
     {
         "sigmoid" => "sigmoid",

@@ -6,12 +6,20 @@ using NeuralNet.Training;
 
 namespace VanishingGradient;
 
-/// <summary>‖∂C/∂b‖ of each hidden layer at initialisation, over several seeds: one row of the lab's first two tables.</summary>
+/// <summary>‖∂C/∂b‖ and ‖∂C/∂W‖/‖W‖ of each hidden layer at initialisation, over several seeds: one row of the lab's first tables.</summary>
 /// <param name="Configuration">How the network was built.</param>
 /// <param name="HiddenLayers">The number of hidden layers.</param>
-/// <param name="PerSeed">PerSeed[s][l]: ‖∂C/∂bˡ‖ of hidden layer l + 1 for the s-th seed.</param>
-public sealed record InitialGradients(Configuration Configuration, int HiddenLayers, double[][] PerSeed)
+/// <param name="PerSeed">PerSeed[s][l]: ‖∂C/∂bˡ‖ of hidden layer l + 1 for the s-th seed (‖∂C/∂βˡ‖ with batch norm).</param>
+/// <param name="PerSeedWeightRatio">PerSeedWeightRatio[s][l]: ‖∂C/∂Wˡ‖/‖Wˡ‖ (Frobenius norms) of hidden layer l + 1 for the s-th seed.</param>
+public sealed record InitialGradients(Configuration Configuration, int HiddenLayers, double[][] PerSeed, double[][] PerSeedWeightRatio)
 {
+    /// <summary>Mean of ‖∂C/∂Wˡ‖/‖Wˡ‖ over the seeds, per hidden layer: the relative size of a gradient step, which means the
+    /// same with and without batch norm (β's gradient does not).</summary>
+    public double[] MeanWeightRatio => Enumerable.Range(0, HiddenLayers).Select(l => PerSeedWeightRatio.Average(s => s[l])).ToArray();
+
+    /// <summary>The geometric mean over the seeds of (‖∂C/∂W¹‖/‖W¹‖) / (‖∂C/∂Wᴸ⁻¹‖/‖Wᴸ⁻¹‖).</summary>
+    public double WeightRatioFirstToLast => Math.Exp(PerSeedWeightRatio.Average(s => Math.Log(s[0] / s[^1])));
+
     /// <summary>Mean over the seeds, per hidden layer.</summary>
     public double[] Mean => Enumerable.Range(0, HiddenLayers).Select(l => PerSeed.Average(s => s[l])).ToArray();
 
@@ -54,15 +62,30 @@ public static class Experiments
     }
 
     /// <summary>
+    /// ‖∂C/∂Wˡ‖/‖Wˡ‖ (Frobenius norms) for every hidden layer l: how large a plain gradient step is relative to the weights
+    /// it changes, the ratio practitioners watch (an update-to-weight ratio of about 10⁻³ per step is the usual rule of thumb
+    /// for η·‖∂C/∂W‖/‖W‖, CS231n). Unlike ‖∂C/∂b‖ it means the same for a batch-normalised layer, whose β is nearly cancelled
+    /// by the next layer's normalisation.
+    /// </summary>
+    public static double[] HiddenWeightGradientRatios(Network network, Gradients gradients) =>
+        Enumerable.Range(0, network.Layers.Count - 1)
+            .Select(l => gradients.Layers[l].WeightGradient.FrobeniusNorm() / network.Layers[l].Weights.FrobeniusNorm())
+            .ToArray();
+
+    /// <summary>
     /// Nielsen's measurement, repeated over <paramref name="seeds"/> random initialisations (seeds firstSeed, firstSeed + 1, …):
     /// build [784, 30, …, 30, 10] with <paramref name="hiddenLayers"/> hidden layers and measure <see cref="HiddenBiasGradientNorms"/> on <paramref name="sample"/>.
     /// </summary>
     public static InitialGradients MeasureAtInitialisation(Configuration configuration, int hiddenLayers, Dataset sample, int seeds, int firstSeed)
     {
-        var perSeed = Enumerable.Range(firstSeed, seeds)
-            .Select(seed => HiddenBiasGradientNorms(configuration.Build(hiddenLayers, seed, sample.FeatureCount, sample.ClassCount), sample))
-            .ToArray();
-        return new InitialGradients(configuration, hiddenLayers, perSeed);
+        var perSeed = Enumerable.Range(firstSeed, seeds).Select(seed =>
+        {
+            var network = configuration.Build(hiddenLayers, seed, sample.FeatureCount, sample.ClassCount);
+            var gradients = network.Backpropagate(sample.Inputs, sample.Targets, Cost);
+            var bias = gradients.Layers.Take(network.Layers.Count - 1).Select(g => (g.BetaGradient ?? g.BiasGradient).L2Norm()).ToArray();
+            return (Bias: bias, Ratio: HiddenWeightGradientRatios(network, gradients));
+        }).ToArray();
+        return new InitialGradients(configuration, hiddenLayers, perSeed.Select(s => s.Bias).ToArray(), perSeed.Select(s => s.Ratio).ToArray());
     }
 
     /// <summary>
