@@ -57,7 +57,7 @@ Console.WriteLine("  - The plot shows w as an image: red pixels vote for a 5, bl
 Console.WriteLine("  - The border pixels keep their random starting weights: their input x is always 0, so BP4 gives them no gradient.");
 
 // 5. The plot: the learned weights w, one per pixel, as a 28×28 image.
-var w = neuron.Layers[0].Weights;
+var w = ((Layer)neuron.Layers[0]).Weights;
 var image = new double[28, 28];
 for (int p = 0; p < 784; p++) image[p / 28, p % 28] = w[0, p];
 double range = image.Cast<double>().Max(Math.Abs);

@@ -20,7 +20,8 @@ var y = Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1, 1, 0 } });
 var network = new Network(new Layer(2, 3, new Tanh()), new Layer(3, 1, new Sigmoid()));
 network.Initialize(new XavierUniform(), seed: 7);
 var trace = network.Trace(x, y, new MeanSquaredError(), new Sgd(momentum: 0.9), learningRate: 0.5);
-var (W1, b1, W2, b2) = (network.Layers[0].Weights, network.Layers[0].Biases, network.Layers[1].Weights, network.Layers[1].Biases);
+var (hidden, output) = ((Layer)network.Layers[0], (Layer)network.Layers[1]);
+var (W1, b1, W2, b2) = (hidden.Weights, hidden.Biases, output.Weights, output.Biases);
 int m = x.ColumnCount;
 
 // 2. By hand, one number at a time: no matrix operations, only the chain rule.
@@ -67,7 +68,7 @@ var loss = new MeanSquaredError();
 double Cost() => loss.Value(network.Predict(x), y);
 var backprop = new List<double>();
 var numeric = new List<double>();
-foreach (var (layer, gradient) in new[] { (network.Layers[0], Matrix<double>.Build.DenseOfArray(dW1)), (network.Layers[1], Matrix<double>.Build.DenseOfRowArrays(dW2)) })
+foreach (var (layer, gradient) in new[] { (hidden, Matrix<double>.Build.DenseOfArray(dW1)), (output, Matrix<double>.Build.DenseOfRowArrays(dW2)) })
     for (int j = 0; j < layer.Weights.RowCount; j++)
         for (int k = 0; k < layer.Weights.ColumnCount; k++)
         {

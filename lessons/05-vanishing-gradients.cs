@@ -25,7 +25,7 @@ for (int seed = 0; seed < Seeds; seed++)
     var gradients = network.Backpropagate(digits.Inputs, digits.Targets, new BinaryCrossEntropy());
     // ‖∂C/∂bˡ‖ = ‖mean of δˡ‖ (BP3), Nielsen's measure; ‖∂C/∂Wˡ‖/‖Wˡ‖, the relative size of a gradient step.
     biasNorms[seed] = Enumerable.Range(0, Hidden).Select(l => gradients.Layers[l].BiasGradient.L2Norm()).ToArray();
-    ratios[seed] = Enumerable.Range(0, Hidden).Select(l => gradients.Layers[l].WeightGradient.FrobeniusNorm() / network.Layers[l].Weights.FrobeniusNorm()).ToArray();
+    ratios[seed] = Enumerable.Range(0, Hidden).Select(l => gradients.Layers[l].WeightGradient.FrobeniusNorm() / ((Layer)network.Layers[l]).Weights.FrobeniusNorm()).ToArray();
 }
 double[] Mean(double[][] perSeed) => Enumerable.Range(0, Hidden).Select(l => perSeed.Average(s => s[l])).ToArray();
 double[] bias = Mean(biasNorms), relative = Mean(ratios);

@@ -38,7 +38,7 @@ foreach (var c in configurations)
         var network = new Network(layers);
         network.Initialize(c.Init, seed);
         var gradients = network.Backpropagate(digits.Inputs, digits.Targets, new BinaryCrossEntropy());
-        return Enumerable.Range(0, Hidden).Select(l => gradients.Layers[l].WeightGradient.FrobeniusNorm() / network.Layers[l].Weights.FrobeniusNorm()).ToArray();
+        return Enumerable.Range(0, Hidden).Select(l => gradients.Layers[l].WeightGradient.FrobeniusNorm() / ((Layer)network.Layers[l]).Weights.FrobeniusNorm()).ToArray();
     }).ToArray();
     double[] mean = Enumerable.Range(0, Hidden).Select(l => perSeed.Average(s => s[l])).ToArray();
     double firstToLast = Math.Exp(perSeed.Average(s => Math.Log(s[0] / s[^1])));   // geometric mean over the seeds

@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Text;
 using NeuralNet;
 using NeuralNet.Data;
+using NeuralNet.Onnx;
 using NeuralNet.Serialization;
 using NeuralNet.Training;
 using Spectre.Console;

@@ -116,7 +116,7 @@ public sealed class Experiment
         var a = _plane;
         for (int l = 0; l < Network.Layers.Count; l++)
         {
-            var layer = Network.Layers[l];
+            var layer = (Layer)Network.Layers[l];   // the playground builds only built-in layers
             a = layer.Forward(a, training: false);   // the layer's own forward pass, inference mode (running batch-norm statistics)
             var report = LastReport?.Layers[l];
             double weightNorm = layer.Weights.FrobeniusNorm();

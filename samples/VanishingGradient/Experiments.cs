@@ -69,7 +69,7 @@ public static class Experiments
     /// </summary>
     public static double[] HiddenWeightGradientRatios(Network network, Gradients gradients) =>
         Enumerable.Range(0, network.Layers.Count - 1)
-            .Select(l => gradients.Layers[l].WeightGradient.FrobeniusNorm() / network.Layers[l].Weights.FrobeniusNorm())
+            .Select(l => gradients.Layers[l].WeightGradient.FrobeniusNorm() / ((Layer)network.Layers[l]).Weights.FrobeniusNorm())
             .ToArray();
 
     /// <summary>

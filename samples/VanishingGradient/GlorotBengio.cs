@@ -87,7 +87,7 @@ public static class GlorotBengio
         var a = probe;
         for (int l = 0; l < hidden; l++)
         {
-            a = network.Layers[l].Forward(a);
+            a = network.Layers[l].Forward(a, training: false);
             double[] values = a.ToColumnMajorArray();
             mean[l] = values.Average();
             sd[l] = Math.Sqrt(values.Average(v => (v - mean[l]) * (v - mean[l])));

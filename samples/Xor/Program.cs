@@ -70,7 +70,7 @@ foreach (int hidden in new[] { 2, 3 })
             var candidate = new Network(new Layer(2, hidden, activation), new Layer(hidden, 1, new Sigmoid()));
             candidate.Initialize(seed);
             // A ReLU unit with z ≤ 0 for all four inputs outputs 0 and gets ReLU′(z) = 0: dead from the start.
-            bool dead = activation is ReLU && HasDeadUnit(candidate.Layers[0], x);
+            bool dead = activation is ReLU && HasDeadUnit((Layer)candidate.Layers[0], x);
             new Trainer(candidate, trainer.Options with { Seed = seed, Optimizer = new Sgd(momentum: 0.9) }).Train(x, y);
             bool ok = (candidate.Predict(x) - y).Enumerate().All(e => Math.Abs(e) < 0.25);
             if (ok) converged++;

@@ -1,12 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Initializers;
 using NeuralNet.Losses;
-using NeuralNet.Onnx;
-using NeuralNet.Optimizers;
-using NeuralNet.Serialization;
-using NeuralNet.Tracing;
-using NeuralNet.Training;
+using NeuralNet.Internal;
 
 namespace NeuralNet;
 
@@ -18,7 +15,14 @@ namespace NeuralNet;
 /// outputs are <see cref="OutputSize"/> × m; layer l's weights are n_out × n_in, so z = W·x + b as in Nielsen's book.</para>
 /// <para>A new network is initialised deterministically: each layer with the default initialiser for its activation
 /// (<see cref="DefaultInitializer"/>), from seed 0. Call <see cref="Initialize(IInitializer, int)"/> to choose.</para>
-/// <para>A network is not thread-safe: its layers keep work buffers for the forward and backward passes.</para>
+/// <para><b>Threads.</b> <see cref="Predict(Matrix{double})"/> (every overload) may be called from any number of threads at
+/// once: each call works in its own scratch (rented from a small pool) and reads the parameters only, so the answers are
+/// bit-identical to single-threaded calls. Training (<see cref="Training.Trainer"/>, <see cref="Backpropagate"/>,
+/// <see cref="Diagnostics.GradientChecker"/>, a trace) and <see cref="Initialize(int)"/> change the network and run on one
+/// thread at a time: a second thread that starts a training step while one runs gets an <see cref="InvalidOperationException"/>,
+/// and so does a <see cref="Predict(Matrix{double})"/> that overlaps a training step (it never returns a mix of old and new
+/// weights; predict between or after training calls). Writing into <see cref="Layer.Weights"/> yourself while another
+/// thread predicts is not detected.</para>
 /// </remarks>
 /// <example><code>
 /// var network = new Network(new Layer(2, 3, new Tanh()), new Layer(3, 1, new Sigmoid()));
@@ -26,15 +30,23 @@ namespace NeuralNet;
 /// </code></example>
 public sealed class Network
 {
-    private readonly Layer[] _layers;
+    private readonly ILayer[] _layers;
     private readonly Parameter[] _parameters;
+    private readonly bool _builtInOnly;                 // every layer is a Layer: Predict needs no lock
+    private readonly Lock _predictLock = new();        // serialises Predict through a layer of the user's own
+    private readonly InferencePool _inference;         // Predict's scratch, one workspace per concurrent call
+    private int _training;                             // 1 while a training step runs (one thread at a time)
+    private long _version;                             // odd while a training step runs; +2 per step
+    private Matrix<double>? _outputGradient;           // ∇ₐC for an output layer of the user's own
+    private readonly Matrix<double>?[] _outputs;       // what each layer returned in the last forward pass
 
-    /// <summary>Chains the given layers, checking that each layer's inputs match the previous layer's outputs, and initialises them.</summary>
+    /// <summary>Chains the given layers, checking that each layer's inputs match the previous layer's outputs, and initialises the built-in ones.</summary>
+    /// <param name="layers">The layers from input to output: <see cref="Layer"/>s, or layers of your own (<see cref="ILayer"/>), in any mix.</param>
     /// <exception cref="ArgumentException">No layers, a null layer, the same layer twice, or mismatched sizes (naming both layers).</exception>
-    public Network(params Layer[] layers) : this((IEnumerable<Layer>)layers) { }
+    public Network(params ILayer[] layers) : this((IEnumerable<ILayer>)layers) { }
 
-    /// <summary>Chains the given layers; see <see cref="Network(Layer[])"/>.</summary>
-    public Network(IEnumerable<Layer> layers)
+    /// <summary>Chains the given layers; see <see cref="Network(ILayer[])"/>.</summary>
+    public Network(IEnumerable<ILayer> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
         _layers = layers.ToArray();
@@ -50,13 +62,18 @@ public sealed class Network
                 throw new ArgumentException(
                     $"Layer {l} ({_layers[l]}) expects {_layers[l].InputSize} inputs but layer {l - 1} ({_layers[l - 1]}) has {_layers[l - 1].OutputSize} outputs.",
                     nameof(layers));
+            if (_layers[l].Parameters is null)
+                throw new ArgumentException($"Layer {l} ({_layers[l]}) returns null Parameters; return an empty list for a layer without parameters.", nameof(layers));
         }
+        _builtInOnly = _layers.All(layer => layer is Layer);
+        _outputs = new Matrix<double>?[_layers.Length];
+        _inference = new InferencePool(_layers.Select(layer => layer.OutputSize).ToArray());
         _parameters = _layers.SelectMany(layer => layer.Parameters).ToArray();
         Initialize(seed: 0);
     }
 
-    /// <summary>The layers, from input to output.</summary>
-    public IReadOnlyList<Layer> Layers => _layers;
+    /// <summary>The layers, from input to output. A built-in one is a <see cref="Layer"/> (<c>network.Layers[0] is Layer dense</c>).</summary>
+    public IReadOnlyList<ILayer> Layers => _layers;
 
     /// <summary>n_in of the first layer: the number of rows an input matrix must have.</summary>
     public int InputSize => _layers[0].InputSize;
@@ -81,6 +98,7 @@ public sealed class Network
     /// with a seed drawn from the same generator, after all weights, so the same seed also gives the same dropout masks.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="initializer"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is training the network.</exception>
     public void Initialize(IInitializer initializer, int seed)
     {
         ArgumentNullException.ThrowIfNull(initializer);
@@ -92,28 +110,95 @@ public sealed class Network
 
     private void Initialize(Func<Layer, IInitializer> initializerFor, int seed)
     {
+        using var step = BeginTrainingStep();
         var random = new Random(seed);
-        foreach (var layer in _layers)
+        foreach (var layer in _layers.OfType<Layer>())      // a layer of the user's own initialises itself
         {
             initializerFor(layer).Initialize(layer.Weights, layer.Biases, random);
             layer.ResetBatchNorm();
         }
-        foreach (var layer in _layers)
+        foreach (var layer in _layers.OfType<Layer>())
             layer.SeedDropout(random.Next());
     }
 
     /// <summary>Feeds a batch forward in inference mode: A = network(X), with batch norm's running statistics and no dropout.</summary>
+    /// <remarks>
+    /// Safe to call from many threads at once (see the class remarks); a network holding a layer of the user's own
+    /// (<see cref="ILayer"/>) serialises the calls with a lock. Allocates only the result once warm: the scratch comes from
+    /// a small pool of at most one workspace per core, none kept above 8 MiB.
+    /// </remarks>
     /// <param name="inputs">X, <see cref="InputSize"/> × m, <b>one column per sample</b>. A square X cannot be checked: one row
     /// per sample by mistake gives outputs for the transpose, silently. Transpose such data, or use the <c>double[][]</c> overload.</param>
     /// <returns>A new <see cref="OutputSize"/> × m matrix.</returns>
     /// <exception cref="ArgumentException">Wrong number of rows (naming both shapes), or NaN/Infinity in X (naming row and column).</exception>
+    /// <exception cref="InvalidOperationException">A training step of this network ran during the call (on another thread).</exception>
     public Matrix<double> Predict(Matrix<double> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.RowCount != InputSize)
             Guard.Rows(inputs, InputSize, nameof(inputs), $"network {this}");   // the message is built only on failure
         Guard.Finite(inputs, nameof(inputs));
-        return Forward(inputs, training: false).Clone();
+        long version = Interlocked.Read(ref _version);
+        if ((version & 1) != 0) throw Busy("predict while it is being trained");
+        Matrix<double> result;
+        if (_builtInOnly) result = Infer(inputs);
+        else lock (_predictLock) result = Infer(inputs);
+        if (Interlocked.Read(ref _version) != version) throw Busy("predict while it is being trained");  // parameters moved under us
+        return result;
+    }
+
+    /// <summary>The inference pass: each built-in layer's <see cref="Layer.Infer"/> into a rented workspace, the last into the result.</summary>
+    private Matrix<double> Infer(Matrix<double> inputs)
+    {
+        var result = Matrix<double>.Build.Dense(OutputSize, inputs.ColumnCount);
+        var workspace = _inference.Rent(inputs.ColumnCount);
+        try
+        {
+            var a = inputs;
+            for (int l = 0; l < _layers.Length; l++)
+            {
+                var output = l == _layers.Length - 1 ? result : workspace.A[l];
+                if (_layers[l] is Layer dense)
+                    dense.Infer(a, workspace.Z[l], output, workspace.Units);
+                else
+                    _layers[l].Forward(a, training: false).CopyTo(output);    // under _predictLock
+                a = output;
+            }
+            return result;
+        }
+        finally
+        {
+            _inference.Return(workspace);
+        }
+    }
+
+    /// <summary>
+    /// Marks a training step (anything that writes the layers' caches or parameters) for its duration: a second one on
+    /// another thread, and a <see cref="Predict(Matrix{double})"/> overlapping it, throw instead of racing. No allocation.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another thread is in a training step of this network.</exception>
+    internal TrainingStep BeginTrainingStep()
+    {
+        if (Interlocked.CompareExchange(ref _training, 1, 0) != 0)
+            throw Busy("start a training step while another thread trains it");
+        Interlocked.Increment(ref _version);                 // odd: Predict refuses
+        return new TrainingStep(this);
+    }
+
+    private void EndTrainingStep()
+    {
+        Interlocked.Increment(ref _version);                 // even again, and different: a Predict that overlapped refuses
+        Volatile.Write(ref _training, 0);
+    }
+
+    private InvalidOperationException Busy(string what) => new(
+        $"Cannot {what}: network {this} is trained by one thread at a time, and Predict may run between training calls but not during one. " +
+        "Train on one thread; predict after Train returns (or from a copy loaded with Network.Load).");
+
+    /// <summary>The scope of a training step: <c>using var step = network.BeginTrainingStep();</c>.</summary>
+    internal readonly ref struct TrainingStep(Network network)
+    {
+        public void Dispose() => network.EndTrainingStep();
     }
 
     /// <summary>Feeds one sample forward.</summary>
@@ -148,46 +233,30 @@ public sealed class Network
     /// <param name="targets">Y, <see cref="OutputSize"/> × m.</param>
     /// <param name="loss">The cost function C.</param>
     /// <exception cref="ArgumentException">Mismatched shapes (naming both) or non-finite values (naming row and column).</exception>
+    /// <exception cref="InvalidOperationException">Another thread is training the network (one training step at a time).</exception>
     public Gradients Backpropagate(Matrix<double> inputs, Matrix<double> targets, ILoss loss)
     {
         ValidateBatch(inputs, targets);
         ArgumentNullException.ThrowIfNull(loss);
+        using var step = BeginTrainingStep();
         double cost = ForwardBackward(inputs, targets, loss);
-        return new Gradients(cost, _layers.Select(l => new LayerGradients(l.WeightGradient.Clone(), l.BiasGradient.Clone(),
-            l.GammaGradient?.Clone(), l.BetaGradient?.Clone())).ToArray());
-    }
-
-    /// <summary>
-    /// One training step written out for study: the forward pass (z, a), the cost C, the backward pass (f′(z), δ, ∂C/∂b,
-    /// ∂C/∂W, each labelled BP1–BP4) and the update ΔW, Δb the optimizer would make, for every layer. Parameters are not changed.
-    /// </summary>
-    /// <remarks>
-    /// The gradients are exactly <see cref="Backpropagate"/>'s. The update is <paramref name="optimizer"/>'s own step, run on
-    /// scratch copies of the parameters from a fresh state (the first step of training; its state for this network is not
-    /// touched). Print it with <see cref="BackpropTrace.ToString"/> or <see cref="TraceFormatter.Format"/>.
-    /// </remarks>
-    /// <param name="inputs">X, <see cref="InputSize"/> × m.</param>
-    /// <param name="targets">Y, <see cref="OutputSize"/> × m.</param>
-    /// <param name="loss">The cost function C.</param>
-    /// <param name="optimizer">The update rule; null for plain <see cref="Sgd"/>.</param>
-    /// <param name="learningRate">η &gt; 0; default 0.1, as <see cref="TrainerOptions.LearningRate"/>.</param>
-    /// <param name="weightDecay">λ ≥ 0 added as λ·W to the weight gradients before the update, as <see cref="TrainerOptions.WeightDecay"/>.</param>
-    /// <exception cref="ArgumentException">Mismatched shapes (naming both) or non-finite values (naming row and column).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">η not positive or λ negative.</exception>
-    public BackpropTrace Trace(Matrix<double> inputs, Matrix<double> targets, ILoss loss, IOptimizer? optimizer = null,
-        double learningRate = 0.1, double weightDecay = 0) =>
-        BackpropTracer.Run(this, inputs, targets, loss, optimizer, learningRate, weightDecay);
-
-    /// <summary>Traces one step with a trainer's loss, optimizer, learning rate and weight decay, on the batch as given (no shuffling).</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public BackpropTrace Trace(Matrix<double> inputs, Matrix<double> targets, TrainerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Trace(inputs, targets, options.Loss, options.Optimizer, options.LearningRate, options.WeightDecay);
+        return new Gradients(cost, _layers.Select(LayerGradients.Of).ToArray());
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"Network[{string.Join(", ", _layers.Select(l => l.ToString()))}]";
+
+    /// <summary>The layers as built-in <see cref="Layer"/>s, for a feature that needs their W, b, activation and batch norm.</summary>
+    /// <exception cref="NotSupportedException">A layer is the user's own <see cref="ILayer"/>; the message names it and <paramref name="feature"/>.</exception>
+    internal IReadOnlyList<Layer> BuiltInLayers(string feature)
+    {
+        if (_builtInOnly) return Array.ConvertAll(_layers, layer => (Layer)layer);
+        int l = Array.FindIndex(_layers, layer => layer is not Layer);
+        throw new NotSupportedException($"{feature} supports only NeuralNet.Layer; layer {l} of {this} is a {_layers[l].GetType().Name} ({_layers[l]}).");
+    }
+
+    /// <summary>What layer <paramref name="l"/> returned in the last forward pass (its A, after dropout for a built-in layer).</summary>
+    internal Matrix<double>? LastOutput(int l) => _outputs[l];
 
     /// <summary>Checks a batch's shapes and values; used by every public entry point that takes inputs and targets.</summary>
     internal void ValidateBatch(Matrix<double> inputs, Matrix<double> targets, string inputsName = "inputs", string targetsName = "targets")
@@ -210,7 +279,7 @@ public sealed class Network
     {
         var a = inputs;
         for (int l = 0; l < _layers.Length; l++)
-            a = _layers[l].Forward(a, training);
+            a = _outputs[l] = _layers[l].Forward(a, training);
         return a;
     }
 
@@ -218,48 +287,50 @@ public sealed class Network
     /// One forward and backward pass without checks: returns C and leaves ∂C/∂W, ∂C/∂b in each layer's gradient buffers.
     /// </summary>
     /// <remarks>The shortcut δᴸ = a − y does not apply when the output layer uses dropout (the loss then sees A ⊙ M).</remarks>
-    internal double ForwardBackward(Matrix<double> inputs, Matrix<double> targets, ILoss loss)
+    /// <param name="inputs">X, checked by the caller.</param>
+    /// <param name="targets">Y, checked by the caller.</param>
+    /// <param name="loss">C.</param>
+    /// <param name="recorder">Told what every layer received and returned, as it happens (the tracer); null in training.</param>
+    internal double ForwardBackward(Matrix<double> inputs, Matrix<double> targets, ILoss loss, IStepRecorder? recorder = null)
     {
-        var output = Forward(inputs, training: true);
-        double cost = loss.Value(output, targets);
+        var a = inputs;
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            var x = a;
+            a = _outputs[l] = _layers[l].Forward(x, training: true);              // aˡ = fˡ(Wˡ·aˡ⁻¹ + bˡ)
+            recorder?.Forwarded(l, x, a);
+        }
+        double cost = loss.Value(a, targets);
 
         var last = _layers[^1];
         Matrix<double>? dA;
-        if (!last.DropoutApplied && loss.TryOutputDelta(last.Activation, output, targets, last.Delta))  // δᴸ = a − y, where it simplifies
-            dA = last.BackwardFromDelta(computeInputGradient: _layers.Length > 1);
+        if (last is Layer dense && !dense.DropoutApplied && loss.TryOutputDelta(dense.Activation, a, targets, dense.Delta))  // δᴸ = a − y, where it simplifies
+        {
+            dA = dense.BackwardFromDelta(computeInputGradient: _layers.Length > 1);
+            recorder?.Backwarded(_layers.Length - 1, null, dA);
+        }
         else
         {
-            loss.Gradient(output, targets, last.OutputGradient);                  // ∇ₐC
-            dA = last.Backward(last.OutputGradient, _layers.Length > 1);          // δᴸ = ∇ₐC ⊙ f′(zᴸ)   (BP1)
+            var gradient = OutputGradientBuffer(last, a);
+            loss.Gradient(a, targets, gradient);                                  // ∇ₐC
+            dA = last.Backward(gradient, _layers.Length > 1);                     // δᴸ = ∇ₐC ⊙ f′(zᴸ)   (BP1)
+            recorder?.Backwarded(_layers.Length - 1, gradient, dA);
         }
         for (int l = _layers.Length - 2; l >= 0; l--)
-            dA = _layers[l].Backward(dA!, computeInputGradient: l > 0);           // δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ) (BP2)
+        {
+            var gradient = dA!;
+            dA = _layers[l].Backward(gradient, computeInputGradient: l > 0);     // δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ) (BP2)
+            recorder?.Backwarded(l, gradient, dA);
+        }
         return cost;
     }
-    /// <summary>Saves this network to a versioned JSON file (architecture, bit-exact parameters, batch-norm statistics, metadata), atomically; see <see cref="ModelFile"/>.</summary>
-    /// <param name="path">The file to write; an existing file is replaced only once the new one is complete.</param>
-    /// <param name="metadata">Optional description and training summary.</param>
-    /// <exception cref="InvalidOperationException">A parameter is NaN or infinite.</exception>
-    public void Save(string path, ModelInfo? metadata = null) => ModelFile.Save(this, path, metadata);
 
-    /// <summary>Loads a network saved by <see cref="Save"/>; see <see cref="ModelFile.Load(string)"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
-    public static Network Load(string path) => ModelFile.Load(path);
-
-    /// <summary>Loads a network saved by <see cref="Save"/> and its <paramref name="metadata"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
-    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]   // `out var info` picks this overload, not the obsolete one
-    public static Network Load(string path, out ModelInfo metadata) => ModelFile.Load(path, out metadata);
-
-    /// <summary>Loads a network and its metadata; the old name of <see cref="Load(string, out ModelInfo)"/>.</summary>
-    [Obsolete("Use Load(string, out ModelInfo): ModelMetadata is renamed ModelInfo (it clashed with Microsoft.ML.OnnxRuntime.ModelMetadata) and is removed in the next minor version.")]
-    public static Network Load(string path, out ModelMetadata metadata) => ModelFile.Load(path, out metadata);
-
-    /// <summary>
-    /// Writes this network as an ONNX model that takes a batch with <b>one row per sample</b>, [N, <see cref="InputSize"/>]
-    /// float64, and returns [N, <see cref="OutputSize"/>]: the transpose of <see cref="Predict(Matrix{double})"/>'s orientation.
-    /// See <see cref="OnnxExporter"/>.
-    /// </summary>
-    /// <exception cref="NotSupportedException">A layer's activation has no ONNX equivalent (naming the layer and activation).</exception>
-    public void ExportOnnx(string path) => OnnxExporter.Export(this, path);
+    /// <summary>Where the loss writes ∇ₐC: the built-in layer's own buffer, else one the network keeps for the batch size.</summary>
+    private Matrix<double> OutputGradientBuffer(ILayer last, Matrix<double> output)
+    {
+        if (last is Layer dense) return dense.OutputGradient;
+        if (_outputGradient is null || _outputGradient.RowCount != output.RowCount || _outputGradient.ColumnCount != output.ColumnCount)
+            _outputGradient = Matrix<double>.Build.Dense(output.RowCount, output.ColumnCount);
+        return _outputGradient;
+    }
 }

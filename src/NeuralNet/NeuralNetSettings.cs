@@ -1,3 +1,4 @@
+using NeuralNet.Internal;
 using NeuralNet.LinearAlgebra;
 
 namespace NeuralNet;

@@ -59,7 +59,7 @@ public sealed class EventStreamTests(PlaygroundFactory factory) : IClassFixture<
             layers[l].GetProperty("weightGradientNorm").GetDouble().ShouldBe(report.Layers[l].WeightGradientNorm);
             layers[l].GetProperty("saturatedFraction").GetDouble().ShouldBe(report.Layers[l].SaturatedFraction);
             layers[l].GetProperty("deadFraction").GetDouble().ShouldBe(report.Layers[l].DeadFraction);
-            layers[l].GetProperty("weightNorm").GetDouble().ShouldBe(network.Layers[l].Weights.FrobeniusNorm());
+            layers[l].GetProperty("weightNorm").GetDouble().ShouldBe(((Layer)network.Layers[l]).Weights.FrobeniusNorm());
         }
         await client.DeleteAsync($"/api/sessions/{id}");
     }

@@ -45,8 +45,8 @@ public sealed class SnapshotTests
             layer.WeightGradientNorm.ShouldBe(report.Layers[l].WeightGradientNorm);
             layer.SaturatedFraction.ShouldBe(report.Layers[l].SaturatedFraction);
             layer.DeadFraction.ShouldBe(report.Layers[l].DeadFraction);
-            layer.WeightNorm.ShouldBe(network.Layers[l].Weights.FrobeniusNorm());
-            layer.RelativeWeightGradient.ShouldBe(report.Layers[l].WeightGradientNorm / network.Layers[l].Weights.FrobeniusNorm());
+            layer.WeightNorm.ShouldBe(((Layer)network.Layers[l]).Weights.FrobeniusNorm());
+            layer.RelativeWeightGradient.ShouldBe(report.Layers[l].WeightGradientNorm / ((Layer)network.Layers[l]).Weights.FrobeniusNorm());
         }
     }
 

@@ -44,7 +44,7 @@ internal static class EstimatorTraining
         {
             // One generator for all layers, as Network.Initialize does; each layer asks for its own initialiser.
             var random = new Random(options.Seed);
-            foreach (var layer in network.Layers)
+            foreach (var layer in network.Layers.OfType<Layer>())   // all built-in here
             {
                 initializer(layer.Activation).Initialize(layer.Weights, layer.Biases, random);
                 layer.ResetBatchNorm();

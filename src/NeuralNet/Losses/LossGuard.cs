@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Losses;
 
@@ -52,7 +53,7 @@ internal static class LossGuard
     }
 
     /// <summary>Checks that <paramref name="target"/> lies in the domain of <paramref name="loss"/> when the output layer uses <paramref name="outputActivation"/>.</summary>
-    public static void Domain(ILoss loss, Activations.IActivation outputActivation, Matrix<double> target, string name)
+    public static void Domain(ILoss loss, Activations.IActivation? outputActivation, Matrix<double> target, string name)
     {
         if (loss is BinaryCrossEntropy) Probabilities(target, name);
         else if (loss is CategoricalCrossEntropy && outputActivation is Activations.Softmax) Distributions(target, name);

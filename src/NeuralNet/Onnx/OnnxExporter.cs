@@ -66,8 +66,9 @@ public static partial class OnnxExporter
         ArgumentNullException.ThrowIfNull(network);
         var graph = new Graph();
         string x = pipeline is null ? "input" : AddInputNodes(graph, pipeline, "input");
-        for (int l = 0; l < network.Layers.Count; l++)
-            x = graph.AddLayer(network.Layers[l], l, x, l == network.Layers.Count - 1 ? (pipeline is null ? "output" : "network_output") : null);
+        var layers = network.BuiltInLayers("ONNX export");
+        for (int l = 0; l < layers.Count; l++)
+            x = graph.AddLayer(layers[l], l, x, l == layers.Count - 1 ? (pipeline is null ? "output" : "network_output") : null);
         if (pipeline is not null) AddOutputNodes(graph, pipeline, x, "output");
         int outputSize = pipeline?.BinaryProbabilities == true ? 2 : network.OutputSize;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using NeuralNet.Activations;
 
 namespace NeuralNet.Serialization;
@@ -16,13 +17,17 @@ internal static class ModelCodec
     public static string LibraryVersion => typeof(Network).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     /// <summary>The document for <paramref name="network"/>. Throws InvalidOperationException on a non-finite value, naming it.</summary>
-    public static ModelDocument ToDocument(Network network, ModelInfo? metadata)
+    public static ModelDocument ToDocument(Network network, ModelInfo? metadata) => ToDocument<ModelDocument>(network, metadata);
+
+    /// <summary>The document for <paramref name="network"/> as a <typeparamref name="T"/> (a checkpoint's document adds its training state).</summary>
+    public static T ToDocument<T>(Network network, ModelInfo? metadata) where T : ModelDocument, new()
     {
         ArgumentNullException.ThrowIfNull(network);
         var layers = new List<LayerDocument?>();
-        for (int l = 0; l < network.Layers.Count; l++)
+        var built = network.BuiltInLayers("Saving a model");
+        for (int l = 0; l < built.Count; l++)
         {
-            var layer = network.Layers[l];
+            var layer = built[l];
             var document = new LayerDocument
             {
                 Inputs = layer.InputSize,
@@ -47,7 +52,7 @@ internal static class ModelCodec
                 document.Biases = Finite(layer.Biases.ToArray(), l, "biases");
             layers.Add(document);
         }
-        return new ModelDocument
+        return new T
         {
             Format = FormatName,
             FormatVersion = ModelFile.FormatVersion,
@@ -60,15 +65,21 @@ internal static class ModelCodec
     }
 
     /// <summary>Writes the document atomically, indented, with non-ASCII text (η, γ, descriptions) as UTF-8 rather than \u escapes.</summary>
-    public static void Write(string path, ModelDocument document) =>
+    public static void Write(string path, ModelDocument document) => Write(path, document, ModelJsonContext.Default.ModelDocument);
+
+    /// <summary>Writes a document of a derived type (a checkpoint) with its own source-generated contract.</summary>
+    public static void Write<T>(string path, T document, JsonTypeInfo<T> contract) where T : ModelDocument =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            JsonSerializer.Serialize(writer, document, ModelJsonContext.Default.ModelDocument);
+            JsonSerializer.Serialize(writer, document, contract);
         });
 
     /// <summary>Reads and parses the file; malformed, truncated or empty files give an InvalidDataException naming the file.</summary>
-    public static ModelDocument Read(string path)
+    public static ModelDocument Read(string path) => Read(path, ModelJsonContext.Default.ModelDocument);
+
+    /// <summary>Reads and parses the file as a <typeparamref name="T"/> (a checkpoint); errors as <see cref="Read(string)"/>.</summary>
+    public static T Read<T>(string path, JsonTypeInfo<T> contract) where T : ModelDocument
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path)) throw new IOException($"Cannot read {path}: it is a folder, not a model file.");
@@ -84,11 +95,11 @@ internal static class ModelCodec
         ReadOnlySpan<byte> json = bytes.AsSpan();
         if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) json = json[3..];   // a UTF-8 byte-order mark, as some editors write
         if (json.Length == 0) throw Invalid(path, "the file is empty");
-        ModelDocument? document;
+        T? document;
         try
         {
             DeclaredSizes.Check(json, path);
-            document = JsonSerializer.Deserialize(json, ModelJsonContext.Default.ModelDocument);
+            document = JsonSerializer.Deserialize(json, contract);
         }
         catch (JsonException e)
         {
@@ -133,9 +144,10 @@ internal static class ModelCodec
     {
         if (expected.Layers.Count != actual.Layers.Count)
             return $"it has {actual.Layers.Count} layers, the network has {expected.Layers.Count}";
-        for (int l = 0; l < expected.Layers.Count; l++)
+        var (expectedLayers, actualLayers) = (expected.BuiltInLayers("A checkpoint"), actual.BuiltInLayers("A checkpoint"));
+        for (int l = 0; l < expectedLayers.Count; l++)
         {
-            var (e, a) = (expected.Layers[l], actual.Layers[l]);
+            var (e, a) = (expectedLayers[l], actualLayers[l]);
             if (e.InputSize != a.InputSize || e.OutputSize != a.OutputSize || e.Activation.Name != a.Activation.Name ||
                 e.BatchNorm != a.BatchNorm || e.Dropout != a.Dropout ||
                 !ActivationRegistry.ParametersOf(e.Activation).OrderBy(p => p.Key).SequenceEqual(ActivationRegistry.ParametersOf(a.Activation).OrderBy(p => p.Key)))
@@ -147,9 +159,10 @@ internal static class ModelCodec
     /// <summary>Copies W, b (or γ, β) and the running statistics of every layer of <paramref name="source"/> into <paramref name="target"/>.</summary>
     public static void CopyValues(Network source, Network target)
     {
-        for (int l = 0; l < source.Layers.Count; l++)
+        var (sourceLayers, targetLayers) = (source.BuiltInLayers("Loading values"), target.BuiltInLayers("Loading values"));
+        for (int l = 0; l < sourceLayers.Count; l++)
         {
-            var (s, t) = (source.Layers[l], target.Layers[l]);
+            var (s, t) = (sourceLayers[l], targetLayers[l]);
             for (int p = 0; p < s.Parameters.Count; p++)
                 s.Parameters[p].Value.CopyTo(t.Parameters[p].Value, 0);
             s.Biases.CopyTo(t.Biases);    // live vector, also for batch-normalised layers (where b stays 0)

@@ -4,6 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Data;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Serialization;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Training;
 
@@ -18,11 +19,14 @@ namespace NeuralNet.Training;
 /// has no variance to normalise by).</para>
 /// <para>Once warm, a training step allocates nothing: mini-batches are gathered into reusable buffers and every layer
 /// keeps its work matrices.</para>
-/// <para><b>Threads.</b> A trainer and its network are used by one thread at a time. Trainers of different networks may
-/// run in parallel and share one <see cref="TrainerOptions"/> (its loss, optimizer, schedule and augmentation keep no
-/// per-run state that another run could disturb: the optimizer keys its state by parameter and each <c>Train</c> resets only
-/// its own network's entries), and each gives what it gives alone. Two concurrent runs may not share a checkpoint folder:
-/// the second one throws <see cref="InvalidOperationException"/>.</para>
+/// <para><b>Threads.</b> A trainer is used from one thread at a time. Its network may be predicted from other threads
+/// between steps; a <see cref="Network.Predict(Matrix{double})"/> that overlaps a step, or a second trainer (or
+/// <see cref="Network.Backpropagate"/>) stepping the same network from another thread at the same moment, throws
+/// <see cref="InvalidOperationException"/> rather than racing. Trainers of different networks may run in parallel and
+/// share one <see cref="TrainerOptions"/> (its loss, optimizer, schedule and augmentation keep no per-run state that another
+/// run could disturb: the optimizer keys its state by parameter and each <c>Train</c> resets only its own network's
+/// entries), and each gives what it gives alone. Two concurrent runs may not share a checkpoint folder: the second one
+/// throws <see cref="InvalidOperationException"/>.</para>
 /// </remarks>
 /// <example><code>
 /// var trainer = new Trainer(network, new TrainerOptions { Epochs = 2000, BatchSize = 4, LearningRate = 0.5 });
@@ -32,7 +36,7 @@ public sealed class Trainer
 {
     private readonly LayerStatistics[] _statistics;
     private Matrix<double>? _batchInputs, _batchTargets, _lastInputs, _lastTargets;
-    private readonly ParallelGather _gather = new();
+    private readonly ColumnGather _gather = new();
 
     /// <summary>Creates a trainer for <paramref name="network"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -42,7 +46,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(options);
         Network = network;
         Options = options;
-        _statistics = network.Layers.Select((layer, i) => new LayerStatistics(layer, i)).ToArray();
+        _statistics = network.Layers.Select((layer, i) => new LayerStatistics(network, layer, i)).ToArray();
     }
 
     /// <summary>The network being trained (its parameters change in place).</summary>
@@ -132,7 +136,9 @@ public sealed class Trainer
     {
         Validate(inputs, targets, validationInputs, validationTargets);
         using var folder = CheckpointFolder.Claim(Options.Checkpoints);     // before anything is read or applied
-        var state = Checkpoint.Read(checkpointPath, Network, Options, Checkpoint.Describe(Options, inputs, targets, validationInputs, validationTargets));
+        TrainingState state;
+        using (Network.BeginTrainingStep())                                 // loads the weights
+            state = Checkpoint.Read(checkpointPath, Network, Options, Checkpoint.Describe(Options, inputs, targets, validationInputs, validationTargets));
         return Run(inputs, targets, validationInputs, validationTargets, state, progress, cancellationToken);
     }
 
@@ -159,7 +165,7 @@ public sealed class Trainer
         Network.ValidateBatch(inputs, targets, inputsName, targetsName);
         if (inputs.ColumnCount == 0)
             throw new ArgumentException($"{inputsName} is {inputs.RowCount}×0: there is nothing to train on or measure (one column per sample).", inputsName);
-        Losses.LossGuard.Domain(Options.Loss, Network.Layers[^1].Activation, targets, targetsName);
+        Losses.LossGuard.Domain(Options.Loss, (Network.Layers[^1] as Layer)?.Activation, targets, targetsName);   // a user's output layer: only the loss's own domain
     }
 
     /// <summary>The epoch loop, from epoch state.Epoch + 1 to <see cref="TrainerOptions.Epochs"/>.</summary>
@@ -172,7 +178,7 @@ public sealed class Trainer
         int batchSize = Math.Min(Options.BatchSize, n);
         var order = new int[n];
         var history = state.History;
-        bool batchNorm = Network.Layers.Any(l => l.BatchNorm);
+        bool batchNorm = Network.Layers.Any(l => l is Layer { BatchNorm: true });
         var stopping = Options.EarlyStopping;
         bool classes = validationTargets is not null && AreClassTargets(validationTargets);   // accuracy only where it means something
 
@@ -190,7 +196,7 @@ public sealed class Trainer
             if (Options.Shuffle) new Random(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Shuffle)).Shuffle(order);   // seeded Fisher–Yates
             var augmentationRandom = Options.Augmentation is null ? null : new Random(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Augmentation));
             for (int l = 0; l < Network.Layers.Count; l++)
-                Network.Layers[l].SeedDropout(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Dropout + l));
+                (Network.Layers[l] as Layer)?.SeedDropout(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Dropout + l));
             foreach (var s in _statistics) s.Reset();
             double lossSum = 0;
             int batch = 0;
@@ -214,6 +220,7 @@ public sealed class Trainer
             double? validationLoss = null, validationAccuracy = null;
             if (validationInputs is not null)
             {
+                using var step = Network.BeginTrainingStep();   // the layers' buffers are the training thread's
                 var output = Network.Forward(validationInputs, training: false);
                 validationLoss = Options.Loss.Value(output, validationTargets!);
                 validationAccuracy = classes ? Accuracy(output, validationTargets!) : null;
@@ -247,7 +254,10 @@ public sealed class Trainer
         }
         (history.BestEpoch, history.BestLoss) = (state.BestEpoch, state.BestEpoch is null ? null : state.BestLoss);
         if (stopping?.RestoreBestWeights == true && state.BestWeights is not null)
+        {
+            using var step = Network.BeginTrainingStep();
             state.BestWeights.Restore(Network);
+        }
         return history;
     }
 
@@ -297,6 +307,7 @@ public sealed class Trainer
     /// <param name="targets">Y, n_out × m.</param>
     /// <exception cref="ArgumentException">Mismatched shapes or non-finite values.</exception>
     /// <exception cref="TrainingDivergedException">The cost or a gradient is NaN or infinite; no update is made.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is training the same network at this moment.</exception>
     public double TrainBatch(Matrix<double> inputs, Matrix<double> targets)
     {
         Network.ValidateBatch(inputs, targets);
@@ -306,6 +317,7 @@ public sealed class Trainer
     /// <summary>One step without argument checks: backprop, divergence check, weight decay (checked again), optimizer.</summary>
     private double Step(Matrix<double> inputs, Matrix<double> targets, double learningRate, int epoch, int batch)
     {
+        using var step = Network.BeginTrainingStep();   // one training thread per network; Predict refuses to overlap
         double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
         if (!double.IsFinite(loss))
             throw new TrainingDivergedException(epoch, batch, loss, learningRate, "the loss became " + loss, DecayAdvice(learningRate));
@@ -364,7 +376,7 @@ public sealed class Trainer
         var xb = BatchBuffer(ref _batchInputs, ref _lastInputs, x.RowCount, m);
         var yb = BatchBuffer(ref _batchTargets, ref _lastTargets, y.RowCount, m);
         _gather.Copy(x, xb, order, start);      // X on both cores when large enough
-        CopyColumns(y, yb, order, start);
+        ColumnGather.CopyColumns(y, yb, order, start);
         return (xb, yb);
     }
 
@@ -375,54 +387,6 @@ public sealed class Trainer
         if (last is not null && last.RowCount == rows && last.ColumnCount == m) return last;
         if (full is null || full.RowCount != rows) return full = Matrix<double>.Build.Dense(rows, m);
         return last = Matrix<double>.Build.Dense(rows, m);
-    }
-
-    /// <summary>Each sample's column is contiguous in column-major storage, so gathering is one copy per sample.</summary>
-    private static void CopyColumns(Matrix<double> source, Matrix<double> destination, int[] order, int start)
-    {
-        var from = source.AsColumnMajorArray().AsSpan();
-        var to = destination.AsColumnMajorArray().AsSpan();
-        int rows = source.RowCount;
-        for (int j = 0; j < destination.ColumnCount; j++)
-            from.Slice(order[start + j] * rows, rows).CopyTo(to.Slice(j * rows, rows));
-    }
-
-    /// <summary>
-    /// Batches of at least this many input values (128 KB) are gathered on both cores (see <see cref="ParallelGather"/>):
-    /// with interleaved epochs on the quiet 2-core machine, ReLU bs32 trained 1.16× and 1.04× faster in two runs, bs100
-    /// 1.07× and 1.00×; bs10 (7,840 values) stays on one core.
-    /// </summary>
-    private const int ParallelGatherMinValues = 16 * 1024;
-
-    /// <summary>
-    /// Copies the batch's input columns on the GEMM worker threads as well, each core the band of columns it then
-    /// multiplies in the first layer's Z = W·X (the same split as <see cref="Gemm"/>'s, when it splits columns), so
-    /// those columns are already in that core's cache. Falls back to <see cref="CopyColumns"/> when the workers are busy.
-    /// </summary>
-    private sealed class ParallelGather : IParallelWork
-    {
-        private double[]? _from, _to;
-        private int[]? _order;
-        private int _start, _rows, _count;
-
-        public void Copy(Matrix<double> source, Matrix<double> destination, int[] order, int start)
-        {
-            (_from, _to, _order, _start, _rows, _count) =
-                (source.AsColumnMajorArray(), destination.AsColumnMajorArray(), order, start, source.RowCount, destination.ColumnCount);
-            bool done = GemmParallel.MaxParts > 1 && (long)_rows * _count >= ParallelGatherMinValues
-                && GemmParallel.TryRun(this, GemmParallel.MaxParts);
-            (_from, _to, _order) = (null, null, null);
-            if (!done) CopyColumns(source, destination, order, start);
-        }
-
-        public void RunPart(int part, int parts)
-        {
-            (int j0, int j1) = Gemm.Band(_count, GemmKernels.NR, part, parts);
-            var from = _from.AsSpan();
-            var to = _to.AsSpan();
-            for (int j = j0; j < j1; j++)
-                from.Slice(_order![_start + j] * _rows, _rows).CopyTo(to.Slice(j * _rows, _rows));
-        }
     }
 
     private static Matrix<double> Dense(Matrix<double> m) =>

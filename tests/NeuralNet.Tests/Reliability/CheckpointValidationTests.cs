@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using NeuralNet.Serialization;
 using NeuralNet.Losses;
 using NeuralNet.Optimizers;
 using NeuralNet.Tests.Data;

@@ -106,11 +106,11 @@ public class FileSafetyTests
         Small().Save(dir.File("store/real.json"));
         File.CreateSymbolicLink(dir.File("link.json"), dir.File("store/real.json"));
         var network = Small();
-        network.Layers[0].Weights[0, 0] = 42;
+        network.Dense(0).Weights[0, 0] = 42;
         network.Save(dir.File("link.json"));
 
         new FileInfo(dir.File("link.json")).LinkTarget.ShouldNotBeNull();
-        Network.Load(dir.File("store/real.json")).Layers[0].Weights[0, 0].ShouldBe(42);
+        Network.Load(dir.File("store/real.json")).Dense(0).Weights[0, 0].ShouldBe(42);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NeuralNet.Serialization;
 using NeuralNet.Activations;
 using NeuralNet.Data;
 using NeuralNet.Losses;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Serialization;
 using NeuralNet.Activations;
 using NeuralNet.Data;
 using NeuralNet.Losses;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using NeuralNet.Serialization;
 using NeuralNet.Tests.Data;
 
 namespace NeuralNet.Tests.Samples;

@@ -34,7 +34,7 @@ public class VanishingGradientMeasuresTests
 
         ratios.Length.ShouldBe(2);
         for (int l = 0; l < 2; l++)
-            ratios[l].ShouldBe(gradients.Layers[l].WeightGradient.FrobeniusNorm() / network.Layers[l].Weights.FrobeniusNorm(), 1e-15);
+            ratios[l].ShouldBe(gradients.Layers[l].WeightGradient.FrobeniusNorm() / network.Dense(l).Weights.FrobeniusNorm(), 1e-15);
     }
 
     [Theory]

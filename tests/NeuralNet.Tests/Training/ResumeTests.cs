@@ -5,6 +5,7 @@ using NeuralNet.Losses;
 using NeuralNet.Optimizers;
 using NeuralNet.Tests.Data;
 using NeuralNet.Training;
+using NeuralNet.Serialization;
 
 namespace NeuralNet.Tests.Training;
 
@@ -34,7 +35,7 @@ public class ResumeTests
 
     internal static long[] Bits(Network network) =>
         network.Parameters.SelectMany(p => p.Value)
-            .Concat(network.Layers.Where(l => l.BatchNorm).SelectMany(l => l.RunningMean!.Concat(l.RunningVariance!)))
+            .Concat(network.DenseLayers().Where(l => l.BatchNorm).SelectMany(l => l.RunningMean!.Concat(l.RunningVariance!)))
             .Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     private sealed class OnEpoch(Action<EpochReport> action) : IProgress<EpochReport>

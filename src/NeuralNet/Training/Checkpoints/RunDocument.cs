@@ -1,4 +1,4 @@
-namespace NeuralNet.Serialization;
+namespace NeuralNet.Training;
 
 /// <summary>
 /// What a checkpoint's run was trained with, so that a resumed run can check that it continues the same run: the

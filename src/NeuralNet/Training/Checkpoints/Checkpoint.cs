@@ -39,7 +39,7 @@ internal static class Checkpoint
     {
         var last = state.History.Epochs[^1];
         state.HistoryHash = CheckpointHistory.Append(path, state.Epoch, state.HistoryHash, last);
-        var document = ModelCodec.ToDocument(network, new ModelInfo
+        var document = ModelCodec.ToDocument<CheckpointDocument>(network, new ModelInfo
         {
             Description = "checkpoint",
             TrainingSummary = $"epoch {state.Epoch} of {options.Epochs}, training loss {last.Loss:G6}" +
@@ -58,7 +58,7 @@ internal static class Checkpoint
             EpochsWithoutImprovement = state.EpochsWithoutImprovement,
             BestWeights = state.BestWeights?.Arrays.Select(a => new NamedArrayDocument { Name = a.Name, Values = a.Values }).ToList(),
         };
-        ModelCodec.Write(path, document);
+        ModelCodec.Write(path, document, CheckpointJsonContext.Default.CheckpointDocument);
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ internal static class Checkpoint
     /// <exception cref="InvalidOperationException">The checkpoint belongs to another architecture, seed, setting or data set (naming the field, the saved and the given value).</exception>
     public static TrainingState Read(string path, Network network, TrainerOptions options, RunDocument run)
     {
-        var document = ModelCodec.Read(path);
+        var document = ModelCodec.Read(path, CheckpointJsonContext.Default.CheckpointDocument);
         var saved = ModelCodec.ToNetwork(document, path, out _);
         var training = document.Training ?? throw ModelCodec.Invalid(path, "training is missing: this is a model file, not a checkpoint");
         if (ModelCodec.ArchitectureDifference(network, saved) is { } difference)
@@ -342,7 +342,7 @@ internal static class CheckpointHistory
                 hash = Chain(hash, line);
                 try
                 {
-                    history.Add(JsonSerializer.Deserialize(line, ModelJsonContext.Default.EpochDocument));
+                    history.Add(JsonSerializer.Deserialize(line, CheckpointJsonContext.Default.EpochDocument));
                 }
                 catch (JsonException e)
                 {
@@ -380,7 +380,7 @@ internal static class CheckpointHistory
             {
                 Epoch = r.Epoch, Loss = r.Loss, ValidationLoss = r.ValidationLoss, ValidationAccuracy = r.ValidationAccuracy,
                 LearningRate = r.LearningRate, ElapsedSeconds = r.Elapsed.TotalSeconds,
-            }, ModelJsonContext.Default.EpochDocument);
+            }, CheckpointJsonContext.Default.EpochDocument);
         return [.. buffer.WrittenSpan, (byte)'\n'];
     }
 
