@@ -37,9 +37,9 @@ internal enum GemmKernel
 /// (β = 0; old C is not read, so NaN in C is overwritten) or c = α·acc + β·c. Each a·b + acc is one fused multiply-add
 /// (a single rounding) where the hardware has one (<see cref="Fused"/>: x64 with FMA, every ARM64), and a rounded
 /// product then a rounded sum where it has not (x64 without FMA, or with AVX2 turned off, which turns FMA off too):
-/// emulating the fused operation there in software made the kernel several times slower. Every kernel follows the
-/// same rule, so on any one machine the scalar and vector kernels give bit-identical results, whatever the tile an
-/// element falls in, and machines with FMA (AVX2 x64 and ARM64) give the same bits as each other.
+/// emulated there, one fused multiply-add costs a library call per lane (4× a multiply and an add in a probe loop).
+/// Every kernel follows the same rule, so on any one machine the scalar and vector kernels give bit-identical results,
+/// whatever the tile an element falls in, and machines with FMA (AVX2 x64 and ARM64) give the same bits as each other.
 /// </para>
 /// </remarks>
 internal static unsafe class GemmKernels
@@ -65,9 +65,6 @@ internal static unsafe class GemmKernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Fma.IsSupported || AdvSimd.IsSupported;
     }
-
-    /// <summary>E.g. "Vector256, fused multiply-add" or "Vector128, multiply then add".</summary>
-    public static string Description => $"{Best}, {(Fused ? "fused multiply-add" : "multiply then add")}";
 
     /// <summary>One micro-tile: mr ∈ [1, MR] rows, nr ∈ [1, NR] columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
