@@ -12,16 +12,20 @@ namespace NeuralNet.LinearAlgebra;
 /// </para>
 /// <para>
 /// Algorithm: Goto-style blocking (k in blocks of <see cref="KC"/>, rows of C in blocks of <see cref="MC"/>,
-/// columns in blocks of <see cref="NC"/>), a register-tiled 8×6 micro-kernel (Vector256 + FMA where the CPU has
-/// AVX2 and FMA, a scalar kernel with the same arithmetic otherwise), operands packed into per-thread buffers only
+/// columns in blocks of <see cref="NC"/>), a register-tiled 8×6 micro-kernel (written with .NET's portable vectors:
+/// Vector256 where the JIT accelerates it, on x64 with AVX2; Vector128 elsewhere, i.e. SSE on older x64 and NEON on
+/// ARM64; a scalar kernel with the same arithmetic where there is no SIMD), operands packed into per-thread buffers only
 /// when the product is large enough for packing to pay; small products read A and B in place. Large products are
 /// split across cores over disjoint blocks of C. Nothing is allocated per call once a thread has multiplied once.
 /// </para>
 /// <para>
-/// Determinism: each element of C is computed the same way whatever the path, tile or thread count: for each
-/// k-block a fused multiply-add chain acc = fma(op(A)[i,p], op(B)[p,j], acc) over increasing p from acc = 0, then
+/// Determinism: each element of C is computed the same way whatever the path, kernel, tile or thread count: for each
+/// k-block a multiply-add chain acc = fma(op(A)[i,p], op(B)[p,j], acc) over increasing p from acc = 0, then
 /// c = α·acc (first block with β = 0), c = fma(α, acc, β·c) (first block otherwise) or c = fma(α, acc, c) (later
-/// blocks). Results are therefore bit-identical run to run and single- versus multi-threaded.
+/// blocks). Results are therefore bit-identical run to run and single- versus multi-threaded. fma is fused (one
+/// rounding) where the hardware has FMA (x64 with AVX2/FMA, every ARM64), so those machines agree bit for bit; on x64
+/// without FMA it is a rounded product then a rounded sum, which differs from them in the last bits (within the
+/// usual k·ε·Σ|a·b| of a dot product, as the naive loop does).
 /// </para>
 /// <para>
 /// As in BLAS: β = 0 overwrites C without reading it (NaN or ∞ in old C does not propagate); α = 0 or k = 0 gives
@@ -145,7 +149,7 @@ public static unsafe class Gemm
                     // so is A that several column tiles reuse.
                     PackA = pack || transA == MatrixOp.Transpose || n >= PackAMinColumns,
                     PackB = pack,
-                    Vector = tuning.Vector ?? GemmKernels.Avx2FmaSupported,
+                    Kernel = tuning.Kernel ?? GemmKernels.Best,
                     SplitColumns = n >= m,
                 };
 
@@ -280,7 +284,7 @@ public static unsafe class Gemm
                                 aStep = lda;
                             }
 
-                            GemmKernels.Tile(job.Vector, mr, nr, kc, a, aStep, b, rsb, csb,
+                            GemmKernels.Tile(job.Kernel, mr, nr, kc, a, aStep, b, rsb, csb,
                                 cColumn + ic + ir, ldc, job.Alpha, beta);
                         }
                     }
@@ -351,8 +355,8 @@ public static unsafe class Gemm
 /// <summary>Test hooks: null means "choose automatically".</summary>
 /// <param name="Parts">Number of parts C is split into (1 = this thread only).</param>
 /// <param name="Pack">Pack both operands (true), read them in place where possible (false).</param>
-/// <param name="Vector">Use the AVX2+FMA kernel (true) or the scalar one (false).</param>
-internal readonly record struct GemmTuning(int? Parts = null, bool? Pack = null, bool? Vector = null)
+/// <param name="Kernel">The micro-kernel (any one runs everywhere; only <see cref="GemmKernels.Best"/> and narrower are accelerated).</param>
+internal readonly record struct GemmTuning(int? Parts = null, bool? Pack = null, GemmKernel? Kernel = null)
 {
     public static GemmTuning Auto => default;
 }
@@ -365,5 +369,6 @@ internal unsafe struct GemmJob
     public double Alpha, Beta;
     public double* A, B, C;
     public nint Lda, Ldb, Ldc;
-    public bool PackA, PackB, Vector, SplitColumns;
+    public GemmKernel Kernel;
+    public bool PackA, PackB, SplitColumns;
 }

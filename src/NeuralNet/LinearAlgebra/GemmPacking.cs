@@ -61,8 +61,7 @@ internal static unsafe class GemmPacking
                 int ir = 0;
                 for (; ir < full; ir += MR)
                 {
-                    Vector256.Store(Vector256.Load(src + ir), panel);
-                    Vector256.Store(Vector256.Load(src + ir + 4), panel + 4);
+                    Copy8(src + ir, panel);
                     panel += panelStride;
                 }
 
@@ -111,6 +110,24 @@ internal static unsafe class GemmPacking
                         d[(nint)p * MR] = src[p];
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>dst[0..7] = src[0..7], with the widest vectors the JIT accelerates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy8(double* src, double* dst)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256.Store(Vector256.Load(src), dst);
+            Vector256.Store(Vector256.Load(src + 4), dst + 4);
+        }
+        else
+        {
+            for (int i = 0; i < MR; i += 2)
+            {
+                Vector128.Store(Vector128.Load(src + i), dst + i);
             }
         }
     }

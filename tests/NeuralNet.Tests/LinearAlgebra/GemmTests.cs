@@ -60,7 +60,7 @@ public class GemmTests
     public void Multiply_IsBitIdenticalAcrossPathsAndThreadCounts(int m, int n, int k, MatrixOp opA, MatrixOp opB)
     {
         var p = Problem.Random(m, n, k, opA, opB, seed: 5 + m * 13 + n * 101 + k * 7);
-        double[] expected = p.Run(1.25, 0.5, new GemmTuning(Parts: 1, Pack: false, Vector: false));
+        double[] expected = p.Run(1.25, 0.5, new GemmTuning(Parts: 1, Pack: false, Kernel: GemmKernel.Scalar));
         foreach (var tuning in Paths.Append(GemmTuning.Auto))
         {
             p.Run(1.25, 0.5, tuning).ShouldBe(expected, $"tuning {tuning}");
@@ -93,7 +93,8 @@ public class GemmTests
         var p = Problem.Random(13, 11, 9, opA, opB, seed: 3, padA: 5, padB: 3, padC: 4);
         p.AssertMatchesNaive(1.0, 0.5, GemmTuning.Auto);
         p.AssertMatchesNaive(1.0, 0.5, new GemmTuning(Pack: true));
-        p.AssertMatchesNaive(1.0, 0.5, new GemmTuning(Vector: false));
+        p.AssertMatchesNaive(1.0, 0.5, new GemmTuning(Kernel: GemmKernel.Vector128));
+        p.AssertMatchesNaive(1.0, 0.5, new GemmTuning(Kernel: GemmKernel.Scalar));
     }
 
     [Fact]
@@ -169,18 +170,22 @@ public class GemmTests
         ex.ParamName.ShouldBe("c");
     }
 
-    private static readonly GemmTuning[] Paths =
+    /// <summary>Every kernel (each runs on every machine; the unaccelerated ones in software), packed or not, on 1–5 parts.</summary>
+    internal static readonly GemmTuning[] Paths =
     [
-        new(Parts: 1, Pack: false, Vector: true),
-        new(Parts: 1, Pack: true, Vector: true),
-        new(Parts: 1, Pack: true, Vector: false),
-        new(Parts: 2, Pack: false, Vector: true),
-        new(Parts: 3, Pack: true, Vector: true),
-        new(Parts: 5, Pack: false, Vector: false),
+        new(Parts: 1, Pack: false, Kernel: GemmKernel.Vector256),
+        new(Parts: 1, Pack: true, Kernel: GemmKernel.Vector256),
+        new(Parts: 1, Pack: false, Kernel: GemmKernel.Vector128),
+        new(Parts: 1, Pack: true, Kernel: GemmKernel.Vector128),
+        new(Parts: 1, Pack: true, Kernel: GemmKernel.Scalar),
+        new(Parts: 2, Pack: false, Kernel: GemmKernel.Vector256),
+        new(Parts: 3, Pack: true, Kernel: GemmKernel.Vector256),
+        new(Parts: 3, Pack: false, Kernel: GemmKernel.Vector128),
+        new(Parts: 5, Pack: false, Kernel: GemmKernel.Scalar),
     ];
 
     /// <summary>One random product: operands as stored (column-major, with NaN padding rows), and the old C.</summary>
-    private sealed record Problem(int M, int N, int K, MatrixOp OpA, MatrixOp OpB,
+    internal sealed record Problem(int M, int N, int K, MatrixOp OpA, MatrixOp OpB,
         double[] A, int Lda, double[] B, int Ldb, double[] C0, int Ldc)
     {
         public static Problem Random(int m, int n, int k, MatrixOp opA, MatrixOp opB, int seed,
