@@ -1,0 +1,74 @@
+namespace Grade;
+
+/// <summary>
+/// Grades a folder of submissions, one subfolder each (a student's copy of the assignment, or just their .cs files), with
+/// the teacher's tests: for each, a scratch copy of the teacher's assignment gets the submission's Assignment/*.cs files
+/// and nothing else, so a student's edits to the tests, the project files or the grader never count.
+/// </summary>
+public static class Submissions
+{
+    /// <summary>The folder of student code; only its .cs files are taken from a submission.</summary>
+    public const string StudentFolder = "Assignment";
+
+    /// <summary>
+    /// Grades each subfolder of <paramref name="submissions"/> (in ordinal order of their names) against the teacher's
+    /// assignment in <paramref name="assignment"/>; writes each one's junit.xml and grade.json into
+    /// <paramref name="output"/>/&lt;name&gt;/ and returns the reports.
+    /// </summary>
+    public static IReadOnlyList<GradeReport> GradeAll(string assignment, string submissions, string output, TimeSpan timeout, Action<GradeReport> progress)
+    {
+        var table = PointsTable.Read(Path.Combine(assignment, "Assignment.Tests"));
+        // One scratch copy, reused: after the first submission only the student's code is recompiled.
+        string work = Path.Combine(output, ".work");
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        foreach (var item in new[] { "Assignment", "Assignment.Tests" })
+            CopyFolder(Path.Combine(assignment, item), Path.Combine(work, item));
+        foreach (var file in Directory.GetFiles(assignment).Where(f => Path.GetFileName(f) is "nuget.config" or "global.json" || Path.GetFileName(f).StartsWith("Directory.", StringComparison.Ordinal)))
+            File.Copy(file, Path.Combine(work, Path.GetFileName(file)));
+        var teachersCode = StudentFiles(Path.Combine(assignment, StudentFolder)).ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(assignment, StudentFolder, f)));
+
+        var reports = new List<GradeReport>();
+        foreach (var folder in Directory.GetDirectories(submissions).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(folder);
+            if (name.StartsWith('.')) continue;
+            string code = Path.Combine(work, StudentFolder);
+            foreach (var file in StudentFiles(code)) File.Delete(Path.Combine(code, file));
+            foreach (var (file, bytes) in teachersCode) Write(Path.Combine(code, file), bytes);
+            string source = Directory.Exists(Path.Combine(folder, StudentFolder)) ? Path.Combine(folder, StudentFolder) : folder;
+            foreach (var file in StudentFiles(source)) Write(Path.Combine(code, file), File.ReadAllBytes(Path.Combine(source, file)));
+            var report = TestRun.Grade(name, work, Path.Combine(output, name), table, timeout);
+            Reports.WriteOne(report, Path.Combine(output, name));
+            reports.Add(report);
+            progress(report);
+        }
+        return reports;
+    }
+
+    /// <summary>The .cs files under <paramref name="folder"/>, relative to it, outside bin/ and obj/.</summary>
+    private static IEnumerable<string> StudentFiles(string folder) =>
+        Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f))
+            .Where(f => !IsBuildOutput(f))
+            .Order(StringComparer.Ordinal);
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) is var parts && parts.Any(p => p is "bin" or "obj");
+
+    /// <summary>Writes a file with the current time as its time stamp, so the incremental build always recompiles it.</summary>
+    private static void Write(string path, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.GetDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj" or "TestResults")))
+            CopyFolder(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+}
