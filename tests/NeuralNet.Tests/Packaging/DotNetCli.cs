@@ -20,7 +20,11 @@ public static class DotNetCli
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>; kills the whole
     /// process tree and throws <see cref="TimeoutException"/> (with the output so far) if it takes longer than
     /// <paramref name="timeout"/>.</summary>
-    public static Result Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Result Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        Run(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="Run(string, TimeSpan, string[])"/>, with extra environment variables for the child process.</summary>
+    public static Result Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -44,6 +48,7 @@ public static class DotNetCli
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";   // no MSBuild worker left running after the test
         start.Environment["NUGET_XMLDOC_MODE"] = "skip";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         var output = new StringBuilder();
         var clock = Stopwatch.StartNew();

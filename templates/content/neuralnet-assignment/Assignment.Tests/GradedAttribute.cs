@@ -4,7 +4,7 @@ namespace Assignment.Tests;
 
 /// <summary>
 /// A graded test: worth <see cref="Points"/> when it passes, 0 when it fails. The points show in the test's name, e.g.
-/// "ScaledTanhTests.Derivative_AtZero (5 points)", in `dotnet test`'s output and in the results the grader reads.
+/// "Exercise1_ScaledTanh.Derivative_AtZero_IsScaleTimesSlope (5 points)", in `dotnet test`'s output and in the results the grader reads.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class GradedAttribute : FactAttribute

@@ -34,10 +34,12 @@ public sealed class DenseLayer : ILayer
     private readonly Matrix<double> _dW;        // ∂C/∂W, n_out × n_in
     private readonly Vector<double> _db;        // ∂C/∂b, n_out
 
-    // What Forward caches for Backward.
+    // What Forward caches for Backward. (CS0169, "never used", until you write Forward.)
+#pragma warning disable CS0169
     private Matrix<double>? _input;             // X, n_in × m
     private Matrix<double>? _z;                 // Z = W·X + b, n_out × m
     private Matrix<double>? _a;                 // A = f(Z), n_out × m
+#pragma warning restore CS0169
 
     /// <summary>A layer of <paramref name="outputs"/> units with <paramref name="inputs"/> inputs each, Xavier-uniform initialised from <paramref name="seed"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>

@@ -13,7 +13,7 @@ public enum TestStatus
     NotRun,
 }
 
-/// <summary>One graded test's result: its name as the tests print it, e.g. "ScaledTanhTests.Derivative_AtZero_IsScaleTimesSlope".</summary>
+/// <summary>One graded test's result: its name as the tests print it, e.g. "Exercise1_ScaledTanh.Derivative_AtZero_IsScaleTimesSlope".</summary>
 /// <param name="Name">Test class (file) and method.</param>
 /// <param name="ClassName">The test class's full name, for JUnit's classname.</param>
 /// <param name="MaxPoints">What the test is worth.</param>

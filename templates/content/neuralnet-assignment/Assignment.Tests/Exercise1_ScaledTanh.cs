@@ -4,7 +4,7 @@ using NeuralNet.Diagnostics;
 namespace Assignment.Tests;
 
 /// <summary>Exercise 1 (20 points): the derivative of f(z) = 1.7159·tanh(2z/3).</summary>
-public class ScaledTanhTests
+public class Exercise1_ScaledTanh
 {
     private static readonly ScaledTanh F = new();
 

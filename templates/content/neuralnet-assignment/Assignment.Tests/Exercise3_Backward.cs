@@ -3,7 +3,7 @@ using NeuralNet.Activations;
 namespace Assignment.Tests;
 
 /// <summary>Exercise 3, the layer alone (30 of its 55 points): BP3, BP4 and BP2 against the built-in Layer.</summary>
-public class DenseLayerBackwardTests
+public class Exercise3_Backward
 {
     /// <summary>Forward and backward through your layer and the built-in one on the same batch and the same dA.</summary>
     private static (DenseLayer Yours, NeuralNet.Layer Builtin, MathNet.Numerics.LinearAlgebra.Matrix<double>? YourDX,

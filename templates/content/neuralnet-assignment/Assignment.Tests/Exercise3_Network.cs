@@ -9,7 +9,7 @@ using NeuralNet.Training;
 namespace Assignment.Tests;
 
 /// <summary>Exercise 3, your layers in a network (25 of its 55 points): the gradient checker, the reference trace, training.</summary>
-public class NetworkTests
+public class Exercise3_Network
 {
     /// <summary>XOR's 2 → 3 tanh → 1 sigmoid network twice: with your layers, and with built-in ones holding the same W and b.</summary>
     private static (Network Yours, Network Builtin) XorNetworks(int seed = 7)
@@ -31,7 +31,7 @@ public class NetworkTests
         var y = Reference.Random(1, 6, seed: 31).PointwiseAbs();
         var check = GradientChecker.Check(yours, x, y, new MeanSquaredError());
         Assert.True(check.Passed(), $"largest relative error {check.MaxRelativeError:G3} (should be below 1e-6); per layer: " +
-            string.Join("; ", check.Layers.Select(l => $"layer {l.Index + 1}: W {l.WeightRelativeError:G3}, b {l.BiasRelativeError:G3}")));
+            string.Join("; ", check.Layers.Select(l => $"layer {l.Layer + 1}: W {l.WeightRelativeError:G3}, b {l.BiasRelativeError:G3}")));
     }
 
     [Graded(10)]

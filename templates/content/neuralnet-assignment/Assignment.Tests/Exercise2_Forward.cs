@@ -4,7 +4,7 @@ using NeuralNet.Activations;
 namespace Assignment.Tests;
 
 /// <summary>Exercise 2 (25 points): the forward pass Z = W·X + b, A = f(Z).</summary>
-public class DenseLayerForwardTests
+public class Exercise2_Forward
 {
     [Graded(10)]
     public void Forward_OneSampleByHand_IsWxPlusB_ThenF()
