@@ -34,8 +34,8 @@ public sealed record Workload(string Name, int[] Sizes, bool ReLU, int BatchSize
 
         var network = new Network(layers);
         network.Initialize(new LeCunNormal(), seed);   // W ~ N(0, 1/n_in); LeCunNormal also draws b ~ N(0, 1) …
-        foreach (var layer in network.Layers)
-            layer.Biases.Clear();                      // … but the reference starts from b = 0
+        foreach (var layer in layers)
+            layer.Biases.Clear();                          // … but the reference starts from b = 0
         return network;
     }
 

@@ -30,7 +30,7 @@ namespace NeuralNet;
 /// var normed = new Layer(784, 30, new Sigmoid(), batchNorm: true);    // W: 30×784, γ: 30, β: 30   "784→30 Sigmoid+BN"
 /// var dropped = new Layer(100, 10, new ReLU(), dropout: 0.5);         // A ⊙ mask while training   "100→10 ReLU, dropout 0.5"
 /// </code></example>
-public sealed class Layer
+public sealed class Layer : ILayer
 {
     private const int CachedBatchSizes = 4;
 

@@ -26,15 +26,20 @@ namespace NeuralNet;
 /// </code></example>
 public sealed class Network
 {
-    private readonly Layer[] _layers;
+    private readonly ILayer[] _layers;
     private readonly Parameter[] _parameters;
+    private readonly bool _builtInOnly;                 // every layer is a Layer: Predict needs no lock
+    private readonly object _predictLock = new();      // serialises Predict through a layer of the user's own
+    private Matrix<double>? _outputGradient;           // ∇ₐC for an output layer of the user's own
+    private readonly Matrix<double>?[] _outputs;       // what each layer returned in the last forward pass
 
-    /// <summary>Chains the given layers, checking that each layer's inputs match the previous layer's outputs, and initialises them.</summary>
+    /// <summary>Chains the given layers, checking that each layer's inputs match the previous layer's outputs, and initialises the built-in ones.</summary>
+    /// <param name="layers">The layers from input to output: <see cref="Layer"/>s, or layers of your own (<see cref="ILayer"/>), in any mix.</param>
     /// <exception cref="ArgumentException">No layers, a null layer, the same layer twice, or mismatched sizes (naming both layers).</exception>
-    public Network(params Layer[] layers) : this((IEnumerable<Layer>)layers) { }
+    public Network(params ILayer[] layers) : this((IEnumerable<ILayer>)layers) { }
 
-    /// <summary>Chains the given layers; see <see cref="Network(Layer[])"/>.</summary>
-    public Network(IEnumerable<Layer> layers)
+    /// <summary>Chains the given layers; see <see cref="Network(ILayer[])"/>.</summary>
+    public Network(IEnumerable<ILayer> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
         _layers = layers.ToArray();
@@ -50,13 +55,17 @@ public sealed class Network
                 throw new ArgumentException(
                     $"Layer {l} ({_layers[l]}) expects {_layers[l].InputSize} inputs but layer {l - 1} ({_layers[l - 1]}) has {_layers[l - 1].OutputSize} outputs.",
                     nameof(layers));
+            if (_layers[l].Parameters is null)
+                throw new ArgumentException($"Layer {l} ({_layers[l]}) returns null Parameters; return an empty list for a layer without parameters.", nameof(layers));
         }
+        _builtInOnly = _layers.All(layer => layer is Layer);
+        _outputs = new Matrix<double>?[_layers.Length];
         _parameters = _layers.SelectMany(layer => layer.Parameters).ToArray();
         Initialize(seed: 0);
     }
 
-    /// <summary>The layers, from input to output.</summary>
-    public IReadOnlyList<Layer> Layers => _layers;
+    /// <summary>The layers, from input to output. A built-in one is a <see cref="Layer"/> (<c>network.Layers[0] is Layer dense</c>).</summary>
+    public IReadOnlyList<ILayer> Layers => _layers;
 
     /// <summary>n_in of the first layer: the number of rows an input matrix must have.</summary>
     public int InputSize => _layers[0].InputSize;
@@ -93,12 +102,12 @@ public sealed class Network
     private void Initialize(Func<Layer, IInitializer> initializerFor, int seed)
     {
         var random = new Random(seed);
-        foreach (var layer in _layers)
+        foreach (var layer in _layers.OfType<Layer>())      // a layer of the user's own initialises itself
         {
             initializerFor(layer).Initialize(layer.Weights, layer.Biases, random);
             layer.ResetBatchNorm();
         }
-        foreach (var layer in _layers)
+        foreach (var layer in _layers.OfType<Layer>())
             layer.SeedDropout(random.Next());
     }
 
@@ -112,7 +121,8 @@ public sealed class Network
         if (inputs.RowCount != InputSize)
             Guard.Rows(inputs, InputSize, nameof(inputs), $"network {this}");   // the message is built only on failure
         Guard.Finite(inputs, nameof(inputs));
-        return Forward(inputs, training: false).Clone();
+        if (_builtInOnly) return Forward(inputs, training: false).Clone();
+        lock (_predictLock) return Forward(inputs, training: false).Clone();
     }
 
     /// <summary>Feeds one sample forward.</summary>
@@ -152,8 +162,7 @@ public sealed class Network
         ValidateBatch(inputs, targets);
         ArgumentNullException.ThrowIfNull(loss);
         double cost = ForwardBackward(inputs, targets, loss);
-        return new Gradients(cost, _layers.Select(l => new LayerGradients(l.WeightGradient.Clone(), l.BiasGradient.Clone(),
-            l.GammaGradient?.Clone(), l.BetaGradient?.Clone())).ToArray());
+        return new Gradients(cost, _layers.Select(LayerGradients.Of).ToArray());
     }
 
     /// <summary>
@@ -188,6 +197,18 @@ public sealed class Network
     /// <inheritdoc/>
     public override string ToString() => $"Network[{string.Join(", ", _layers.Select(l => l.ToString()))}]";
 
+    /// <summary>The layers as built-in <see cref="Layer"/>s, for a feature that needs their W, b, activation and batch norm.</summary>
+    /// <exception cref="NotSupportedException">A layer is the user's own <see cref="ILayer"/>; the message names it and <paramref name="feature"/>.</exception>
+    internal IReadOnlyList<Layer> BuiltInLayers(string feature)
+    {
+        if (_builtInOnly) return Array.ConvertAll(_layers, layer => (Layer)layer);
+        int l = Array.FindIndex(_layers, layer => layer is not Layer);
+        throw new NotSupportedException($"{feature} supports only NeuralNet.Layer; layer {l} of {this} is a {_layers[l].GetType().Name} ({_layers[l]}).");
+    }
+
+    /// <summary>What layer <paramref name="l"/> returned in the last forward pass (its A, after dropout for a built-in layer).</summary>
+    internal Matrix<double>? LastOutput(int l) => _outputs[l];
+
     /// <summary>Checks a batch's shapes and values; used by every public entry point that takes inputs and targets.</summary>
     internal void ValidateBatch(Matrix<double> inputs, Matrix<double> targets, string inputsName = "inputs", string targetsName = "targets")
     {
@@ -209,7 +230,7 @@ public sealed class Network
     {
         var a = inputs;
         for (int l = 0; l < _layers.Length; l++)
-            a = _layers[l].Forward(a, training);
+            a = _outputs[l] = _layers[l].Forward(a, training);
         return a;
     }
 
@@ -224,17 +245,28 @@ public sealed class Network
 
         var last = _layers[^1];
         Matrix<double>? dA;
-        if (!last.DropoutApplied && loss.TryOutputDelta(last.Activation, output, targets, last.Delta))  // δᴸ = a − y, where it simplifies
-            dA = last.BackwardFromDelta(computeInputGradient: _layers.Length > 1);
+        if (last is Layer dense && !dense.DropoutApplied && loss.TryOutputDelta(dense.Activation, output, targets, dense.Delta))  // δᴸ = a − y, where it simplifies
+            dA = dense.BackwardFromDelta(computeInputGradient: _layers.Length > 1);
         else
         {
-            loss.Gradient(output, targets, last.OutputGradient);                  // ∇ₐC
-            dA = last.Backward(last.OutputGradient, _layers.Length > 1);          // δᴸ = ∇ₐC ⊙ f′(zᴸ)   (BP1)
+            var gradient = OutputGradientBuffer(last, output);
+            loss.Gradient(output, targets, gradient);                             // ∇ₐC
+            dA = last.Backward(gradient, _layers.Length > 1);                     // δᴸ = ∇ₐC ⊙ f′(zᴸ)   (BP1)
         }
         for (int l = _layers.Length - 2; l >= 0; l--)
             dA = _layers[l].Backward(dA!, computeInputGradient: l > 0);           // δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ) (BP2)
         return cost;
     }
+
+    /// <summary>Where the loss writes ∇ₐC: the built-in layer's own buffer, else one the network keeps for the batch size.</summary>
+    private Matrix<double> OutputGradientBuffer(ILayer last, Matrix<double> output)
+    {
+        if (last is Layer dense) return dense.OutputGradient;
+        if (_outputGradient is null || _outputGradient.RowCount != output.RowCount || _outputGradient.ColumnCount != output.ColumnCount)
+            _outputGradient = Matrix<double>.Build.Dense(output.RowCount, output.ColumnCount);
+        return _outputGradient;
+    }
+
     /// <summary>Saves this network to a versioned JSON file (architecture, bit-exact parameters, batch-norm statistics, metadata), atomically; see <see cref="ModelFile"/>.</summary>
     /// <param name="path">The file to write; an existing file is replaced only once the new one is complete.</param>
     /// <param name="metadata">Optional description and training summary.</param>

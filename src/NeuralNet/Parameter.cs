@@ -10,8 +10,22 @@ namespace NeuralNet;
 /// </remarks>
 public sealed class Parameter
 {
-    internal Parameter(string name, double[] value, double[] gradient, bool isWeight)
+    /// <summary>Wraps a layer's parameter storage and its gradient buffer; used by a layer of your own (<see cref="ILayer"/>).</summary>
+    /// <param name="name">Short name as in the equations, e.g. "W" or "b".</param>
+    /// <param name="value">θ, the live values (for a matrix, its column-major storage).</param>
+    /// <param name="gradient">The buffer the layer's backward pass writes ∂C/∂θ into; as long as <paramref name="value"/>.</param>
+    /// <param name="isWeight">True for a weight matrix (weight decay applies to it), false for a bias, scale or shift.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The two arrays differ in length, or are the same array.</exception>
+    public Parameter(string name, double[] value, double[] gradient, bool isWeight)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(gradient);
+        if (gradient.Length != value.Length)
+            throw new ArgumentException($"gradient must have as many entries as value ({value.Length}). Received: {gradient.Length}.", nameof(gradient));
+        if (ReferenceEquals(value, gradient))
+            throw new ArgumentException("value and gradient must be different arrays.", nameof(gradient));
         Name = name;
         Value = value;
         Gradient = gradient;

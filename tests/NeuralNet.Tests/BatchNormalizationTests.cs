@@ -19,7 +19,7 @@ public class BatchNormalizationTests
         var network = new Network(new Layer(4, 5, new Tanh(), batchNorm: true), new Layer(5, 3, new Sigmoid(), batchNorm: true));
         network.Initialize(seed);
         var random = new Random(seed + 100);
-        foreach (var layer in network.Layers)
+        foreach (var layer in network.DenseLayers())
             for (int j = 0; j < layer.OutputSize; j++)
             {
                 layer.Gamma![j] = 0.5 + random.NextDouble();
@@ -91,7 +91,7 @@ public class BatchNormalizationTests
     public void Predict_UsesRunningStatistics()
     {
         var network = new Network(new Layer(2, 2, new Identity(), batchNorm: true));
-        var layer = network.Layers[0];
+        var layer = network.Dense(0);
         layer.Weights = Matrix<double>.Build.DenseIdentity(2);
         layer.Gamma![1] = 3; layer.Beta![1] = -1;
         var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2, 3, 6 }, { 0, 0, 1, 1 } });
@@ -119,7 +119,7 @@ public class BatchNormalizationTests
         var network = TwoBatchNormLayers(seed: 3);
         var x = RandomMatrix(4, 6, random, 2.0);
         var y = Matrix<double>.Build.Dense(3, 6, (_, _) => random.NextDouble());
-        var runningMean = network.Layers[0].RunningMean!.Clone();
+        var runningMean = network.Dense(0).RunningMean!.Clone();
 
         var check = GradientChecker.Check(network, x, y, new MeanSquaredError());
 
@@ -129,7 +129,7 @@ public class BatchNormalizationTests
             layer.ParameterRelativeErrors!.Keys.ShouldBe(["W", "γ", "β"], ignoreOrder: true);
             layer.BiasRelativeError.ShouldBe(layer.ParameterRelativeErrors["β"]);
         }
-        network.Layers[0].RunningMean!.ShouldBe(runningMean); // the check does not move the running statistics
+        network.Dense(0).RunningMean!.ShouldBe(runningMean); // the check does not move the running statistics
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class BatchNormalizationTests
         // Through both layers by hand, so that dX of the first layer (and hence of the second) is compared with ∂C/∂X.
         var random = new Random(4);
         var network = TwoBatchNormLayers(seed: 4);
-        var (first, second) = (network.Layers[0], network.Layers[1]);
+        var (first, second) = (network.Dense(0), network.Dense(1));
         var loss = new MeanSquaredError();
         var x = RandomMatrix(4, 5, random, 2.0);
         var y = Matrix<double>.Build.Dense(3, 5, (_, _) => random.NextDouble());
@@ -194,7 +194,7 @@ public class BatchNormalizationTests
         var network = TwoBatchNormLayers(seed: 6);
         network.Backpropagate(RandomMatrix(4, 3, new Random(6)), Matrix<double>.Build.Dense(3, 3), new MeanSquaredError());
         network.Initialize(seed: 6);
-        var layer = network.Layers[0];
+        var layer = network.Dense(0);
         layer.Gamma!.ToArray().ShouldAllBe(v => v == 1.0);
         layer.Beta!.ToArray().ShouldAllBe(v => v == 0.0);
         layer.RunningMean!.ToArray().ShouldAllBe(v => v == 0.0);
@@ -208,8 +208,8 @@ public class BatchNormalizationTests
     {
         var network = TwoBatchNormLayers(seed: 7);
         var gradients = network.Backpropagate(RandomMatrix(4, 3, new Random(7)), Matrix<double>.Build.Dense(3, 3), new MeanSquaredError());
-        gradients.Layers[1].BetaGradient!.ShouldBe(network.Layers[1].BetaGradient!);
-        gradients.Layers[1].GammaGradient!.ShouldBe(network.Layers[1].GammaGradient!);
+        gradients.Layers[1].BetaGradient!.ShouldBe(network.Dense(1).BetaGradient!);
+        gradients.Layers[1].GammaGradient!.ShouldBe(network.Dense(1).GammaGradient!);
         gradients.Layers[1].BiasGradient.L2Norm().ShouldBe(0.0);
     }
 

@@ -84,14 +84,14 @@ public class DropoutTests
             var network = new Network(new Layer(3, 8, new ReLU(), dropout: 0.5), new Layer(8, 2, new Sigmoid()));
             network.Initialize(seed);
             network.Backpropagate(x, y, new MeanSquaredError());
-            return (network, network.Layers[0].WeightGradient.Clone());
+            return (network, network.Dense(0).WeightGradient.Clone());
         }
         Run(1).Output.ShouldBe(Run(1).Output);
         Run(1).Output.ShouldNotBe(Run(2).Output);
         // The dropout seeds are drawn after the weights: a dropout layer gets the same weights as a plain one.
         var plain = new Network(new Layer(3, 8, new ReLU()), new Layer(8, 2, new Sigmoid()));
         plain.Initialize(1);
-        Run(1).Network.Layers[0].Weights.ShouldBe(plain.Layers[0].Weights);
+        Run(1).Network.Dense(0).Weights.ShouldBe(plain.Dense(0).Weights);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class DropoutTests
         var random = new Random(7);
         var network = new Network(new Layer(4, 6, new Tanh()), new Layer(6, 3, new Sigmoid(), dropout: 0.2));
         network.Initialize(7);
-        network.Layers[1].Weights = network.Layers[1].Weights * 0.3;  // keep a/(1 − p) below 1
+        network.Dense(1).Weights = network.Dense(1).Weights * 0.3;  // keep a/(1 − p) below 1
         var x = RandomMatrix(4, 5, random);
         var y = Matrix<double>.Build.Dense(3, 5, (_, _) => random.Next(2));
         var check = GradientChecker.Check(network, x, y, new BinaryCrossEntropy());

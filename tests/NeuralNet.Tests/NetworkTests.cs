@@ -15,10 +15,10 @@ public class NetworkTests
     private static Network HandSetTwoTwoOne()
     {
         var network = new Network(new Layer(2, 2, new ReLU()), new Layer(2, 1, new Identity()));
-        network.Layers[0].Weights = TestData.Matrix(new double[,] { { 1, -1 }, { 0.5, 2 } });
-        network.Layers[0].Biases = Vector<double>.Build.DenseOfArray([0, -1]);
-        network.Layers[1].Weights = TestData.Matrix(new double[,] { { 2, -1 } });
-        network.Layers[1].Biases = Vector<double>.Build.DenseOfArray([0.5]);
+        network.Dense(0).Weights = TestData.Matrix(new double[,] { { 1, -1 }, { 0.5, 2 } });
+        network.Dense(0).Biases = Vector<double>.Build.DenseOfArray([0, -1]);
+        network.Dense(1).Weights = TestData.Matrix(new double[,] { { 2, -1 } });
+        network.Dense(1).Biases = Vector<double>.Build.DenseOfArray([0.5]);
         return network;
     }
 
@@ -28,10 +28,10 @@ public class NetworkTests
     private static Network SigmoidChain()
     {
         var network = new Network(new Layer(1, 1, new Sigmoid()), new Layer(1, 1, new Sigmoid()));
-        network.Layers[0].Weights[0, 0] = 0.5;
-        network.Layers[0].Biases[0] = -1;
-        network.Layers[1].Weights[0, 0] = 2;
-        network.Layers[1].Biases[0] = -1;
+        network.Dense(0).Weights[0, 0] = 0.5;
+        network.Dense(0).Biases[0] = -1;
+        network.Dense(1).Weights[0, 0] = 2;
+        network.Dense(1).Biases[0] = -1;
         return network;
     }
 
@@ -88,7 +88,7 @@ public class NetworkTests
         var second = new Network(new Layer(4, 5, new ReLU()), new Layer(5, 3, new Tanh()), new Layer(3, 2, new Softmax()));
 
         TestData.Snapshot(first).ShouldBeIdentical(TestData.Snapshot(second));
-        first.Layers[0].Weights.Enumerate().ShouldContain(w => w != 0);
+        first.Dense(0).Weights.Enumerate().ShouldContain(w => w != 0);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class NetworkTests
 
         for (int l = 0; l < 4; l++)
         {
-            var layer = network.Layers[l];
+            var layer = network.Dense(l);
             var (weights, biases) = (Matrix<double>.Build.Dense(layer.OutputSize, layer.InputSize), Vector<double>.Build.Dense(layer.OutputSize));
             initializers[l].Initialize(weights, biases, random);
             layer.Weights.AsColumnMajorArray().ShouldBe(weights.AsColumnMajorArray(), $"layer {l}");
@@ -182,11 +182,11 @@ public class NetworkTests
         var network = HandSetTwoTwoOne();
         var x = TestData.Column(1, 2);
 
-        network.Layers[1].Weights[0, 0] = 3;                   // a¹ = (0, 3.5) is unchanged, its first unit is 0
+        network.Dense(1).Weights[0, 0] = 3;                   // a¹ = (0, 3.5) is unchanged, its first unit is 0
         network.Predict(x)[0, 0].ShouldBe(-3, 1e-15);
-        network.Layers[1].Weights[0, 1] = -2;                  // a² = −2·3.5 + 0.5
+        network.Dense(1).Weights[0, 1] = -2;                  // a² = −2·3.5 + 0.5
         network.Predict(x)[0, 0].ShouldBe(-6.5, 1e-15);
-        network.Layers[0].Biases[0] = 2;                       // z¹₀ = 1 − 2 + 2 = 1, so a² = 3·1 − 7 + 0.5
+        network.Dense(0).Biases[0] = 2;                       // z¹₀ = 1 − 2 + 2 = 1, so a² = 3·1 − 7 + 0.5
         network.Predict(x)[0, 0].ShouldBe(-3.5, 1e-15);
     }
 

@@ -38,6 +38,12 @@ internal static class TestData
         return result;
     }
 
+    /// <summary>Layer <paramref name="index"/> of <paramref name="network"/> as the built-in <see cref="NeuralNet.Layer"/> it is in these tests.</summary>
+    public static Layer Dense(this Network network, int index) => (Layer)network.Layers[index];
+
+    /// <summary>Every layer of <paramref name="network"/> as the built-in <see cref="NeuralNet.Layer"/> it is in these tests.</summary>
+    public static IEnumerable<Layer> DenseLayers(this Network network) => network.Layers.Cast<Layer>();
+
     /// <summary>A copy of every parameter value of <paramref name="network"/>, layer by layer (W¹, b¹, W², b², …).</summary>
     public static double[][] Snapshot(Network network) => network.Parameters.Select(p => (double[])p.Value.Clone()).ToArray();
 

@@ -39,7 +39,7 @@ public static class GradientChecker
         network.ValidateBatch(inputs, targets);
         double Cost() => network.ForwardBackward(inputs, targets, loss);
 
-        foreach (var layer in network.Layers) layer.Frozen = true;
+        SetFrozen(network, true);
         try
         {
             Cost();
@@ -51,15 +51,32 @@ public static class GradientChecker
                 var errors = new Dictionary<string, double>();
                 for (int p = 0; p < parameters.Count; p++)
                     errors[parameters[p].Name] = RelativeError(analytic[l][p], Numerical(parameters[p].Value, Cost, step));
-                layers.Add(new LayerGradientCheck(l, errors["W"], errors.TryGetValue("b", out double b) ? b : errors["β"], errors));
+                layers.Add(new LayerGradientCheck(l, FirstError(parameters, errors, weight: true), FirstError(parameters, errors, weight: false), errors));
             }
             Cost(); // leave the layers' gradients as backprop computed them
             return new GradientCheckResult(layers.Max(c => c.ParameterRelativeErrors!.Values.Max()), layers);
         }
         finally
         {
-            foreach (var layer in network.Layers) layer.Frozen = false;
+            SetFrozen(network, false);
         }
+    }
+
+    /// <summary>Freezes (or thaws) the built-in layers' dropout masks and running statistics; a layer of the user's own is left alone.</summary>
+    private static void SetFrozen(Network network, bool frozen)
+    {
+        foreach (var layer in network.Layers)
+            if (layer is Layer dense) dense.Frozen = frozen;
+    }
+
+    /// <summary>The error of the first weight (or other) parameter, in the layer's order: W, then b or β; 0 if there is none.</summary>
+    private static double FirstError(IReadOnlyList<Parameter> parameters, Dictionary<string, double> errors, bool weight)
+    {
+        // b comes before γ in no layer, and β is the bias's stand-in with batch norm, so prefer "b", then "β", then the first.
+        if (!weight && errors.TryGetValue("b", out double b)) return b;
+        if (!weight && errors.TryGetValue("β", out double beta)) return beta;
+        var first = parameters.FirstOrDefault(p => p.IsWeight == weight);
+        return first is null ? 0 : errors[first.Name];
     }
 
     /// <summary>

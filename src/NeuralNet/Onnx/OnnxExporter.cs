@@ -62,8 +62,9 @@ public static class OnnxExporter
         ArgumentNullException.ThrowIfNull(network);
         var graph = new Graph();
         string x = "input";
-        for (int l = 0; l < network.Layers.Count; l++)
-            x = graph.AddLayer(network.Layers[l], l, x, l == network.Layers.Count - 1 ? "output" : null);
+        var layers = network.BuiltInLayers("ONNX export");
+        for (int l = 0; l < layers.Count; l++)
+            x = graph.AddLayer(layers[l], l, x, l == layers.Count - 1 ? "output" : null);
 
         var g = new ProtoWriter();
         foreach (var node in graph.Nodes) g.Message(GraphNode, node);

@@ -20,9 +20,10 @@ internal static class ModelCodec
     {
         ArgumentNullException.ThrowIfNull(network);
         var layers = new List<LayerDocument?>();
-        for (int l = 0; l < network.Layers.Count; l++)
+        var built = network.BuiltInLayers("Saving a model");
+        for (int l = 0; l < built.Count; l++)
         {
-            var layer = network.Layers[l];
+            var layer = built[l];
             var document = new LayerDocument
             {
                 Inputs = layer.InputSize,
@@ -121,9 +122,10 @@ internal static class ModelCodec
     {
         if (expected.Layers.Count != actual.Layers.Count)
             return $"it has {actual.Layers.Count} layers, the network has {expected.Layers.Count}";
-        for (int l = 0; l < expected.Layers.Count; l++)
+        var (expectedLayers, actualLayers) = (expected.BuiltInLayers("A checkpoint"), actual.BuiltInLayers("A checkpoint"));
+        for (int l = 0; l < expectedLayers.Count; l++)
         {
-            var (e, a) = (expected.Layers[l], actual.Layers[l]);
+            var (e, a) = (expectedLayers[l], actualLayers[l]);
             if (e.InputSize != a.InputSize || e.OutputSize != a.OutputSize || e.Activation.Name != a.Activation.Name ||
                 e.BatchNorm != a.BatchNorm || e.Dropout != a.Dropout ||
                 !ActivationRegistry.ParametersOf(e.Activation).OrderBy(p => p.Key).SequenceEqual(ActivationRegistry.ParametersOf(a.Activation).OrderBy(p => p.Key)))
@@ -135,9 +137,10 @@ internal static class ModelCodec
     /// <summary>Copies W, b (or γ, β) and the running statistics of every layer of <paramref name="source"/> into <paramref name="target"/>.</summary>
     public static void CopyValues(Network source, Network target)
     {
-        for (int l = 0; l < source.Layers.Count; l++)
+        var (sourceLayers, targetLayers) = (source.BuiltInLayers("Loading values"), target.BuiltInLayers("Loading values"));
+        for (int l = 0; l < sourceLayers.Count; l++)
         {
-            var (s, t) = (source.Layers[l], target.Layers[l]);
+            var (s, t) = (sourceLayers[l], targetLayers[l]);
             for (int p = 0; p < s.Parameters.Count; p++)
                 s.Parameters[p].Value.CopyTo(t.Parameters[p].Value, 0);
             s.Biases.CopyTo(t.Biases);    // live vector, also for batch-normalised layers (where b stays 0)

@@ -21,7 +21,7 @@ internal static class BackpropTracer
 
         // 1. The real forward and backward pass, exactly as Backpropagate and the Trainer run it.
         double cost = network.ForwardBackward(inputs, targets, loss);
-        var layers = network.Layers;
+        var layers = network.BuiltInLayers("Tracing");
         int count = layers.Count;
 
         // 2. The update: the optimizer's own Step on scratch copies of θ and ∂C/∂θ. Its state is keyed by Parameter

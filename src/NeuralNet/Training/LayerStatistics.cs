@@ -5,8 +5,10 @@ using NeuralNet.LinearAlgebra;
 namespace NeuralNet.Training;
 
 /// <summary>Accumulates one layer's <see cref="LayerReport"/> over the mini-batches of an epoch.</summary>
-internal sealed class LayerStatistics(Layer layer, int index)
+internal sealed class LayerStatistics(Network network, ILayer layer, int index)
 {
+    private readonly Layer? _dense = layer as Layer;   // a layer of the user's own: its parameters and returned output only
+
     private readonly bool[] _active = new bool[layer.OutputSize];
     private double _biasNormSum, _weightNormSum, _sum, _sumOfSquares;
     private long _count, _saturated;
@@ -16,8 +18,19 @@ internal sealed class LayerStatistics(Layer layer, int index)
 
     /// <summary>‖∂C/∂b‖₂ (‖∂C/∂β‖₂ with batch norm) and ‖∂C/∂W‖_F of the last backward pass; non-finite if a gradient is.</summary>
     /// <remarks>‖∂C/∂W‖_F of a large layer (W₁) is summed in two fixed halves on both cores (see <see cref="ParallelVector"/>).</remarks>
-    public (double Bias, double Weight) GradientNorms() =>
-        (TensorPrimitives.Norm<double>((layer.BetaGradient ?? layer.BiasGradient).AsArray()), ParallelVector.Norm(layer.WeightGradient.AsColumnMajorArray()));
+    public (double Bias, double Weight) GradientNorms()
+    {
+        if (_dense is { } dense)
+            return (TensorPrimitives.Norm<double>((dense.BetaGradient ?? dense.BiasGradient).AsArray()), ParallelVector.Norm(dense.WeightGradient.AsColumnMajorArray()));
+        double bias = 0, weight = 0;
+        var parameters = layer.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            double squares = TensorPrimitives.SumOfSquares<double>(parameters[i].Gradient);
+            if (parameters[i].IsWeight) weight += squares; else bias += squares;
+        }
+        return (Math.Sqrt(bias), Math.Sqrt(weight));
+    }
 
     public void Reset()
     {
@@ -40,10 +53,12 @@ internal sealed class LayerStatistics(Layer layer, int index)
     /// <remarks>Runs after every training step, so it is vectorised and skips the dead-unit scan once every unit has fired.</remarks>
     public void AddActivations()
     {
-        var a = layer.Output.AsColumnMajorArray().AsSpan();
+        var output = _dense?.Output ?? network.LastOutput(index);
+        if (output?.AsColumnMajorArray() is not { } values) return;
+        var a = values.AsSpan();
         _sum += TensorPrimitives.Sum<double>(a);
         _sumOfSquares += TensorPrimitives.SumOfSquares<double>(a);
-        if (layer.Activation.SaturationBounds is { } b) _saturated += CountOutside(a, b.Lower, b.Upper);
+        if (_dense?.Activation.SaturationBounds is { } b) _saturated += CountOutside(a, b.Lower, b.Upper);
         if (_silentUnits > 0)
         {
             int rows = _active.Length;

@@ -15,9 +15,9 @@ internal sealed class NetworkSnapshot
         {
             var layer = network.Layers[l];
             foreach (var p in layer.Parameters) arrays.Add(($"layers[{l}].{p.Name}", (double[])p.Value.Clone()));
-            if (!layer.BatchNorm) continue;
-            arrays.Add(($"layers[{l}].runningMean", layer.RunningMean!.ToArray()));
-            arrays.Add(($"layers[{l}].runningVariance", layer.RunningVariance!.ToArray()));
+            if (layer is not Layer { BatchNorm: true } dense) continue;
+            arrays.Add(($"layers[{l}].runningMean", dense.RunningMean!.ToArray()));
+            arrays.Add(($"layers[{l}].runningVariance", dense.RunningVariance!.ToArray()));
         }
         return new NetworkSnapshot(arrays);
     }
@@ -41,9 +41,9 @@ internal sealed class NetworkSnapshot
         foreach (var layer in network.Layers)
         {
             foreach (var p in layer.Parameters) Arrays[i++].Values.CopyTo(p.Value, 0);
-            if (!layer.BatchNorm) continue;
-            Arrays[i++].Values.CopyTo(layer.RunningMean!.AsArray(), 0);
-            Arrays[i++].Values.CopyTo(layer.RunningVariance!.AsArray(), 0);
+            if (layer is not Layer { BatchNorm: true } dense) continue;
+            Arrays[i++].Values.CopyTo(dense.RunningMean!.AsArray(), 0);
+            Arrays[i++].Values.CopyTo(dense.RunningVariance!.AsArray(), 0);
         }
     }
 }

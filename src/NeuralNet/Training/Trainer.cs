@@ -37,7 +37,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(options);
         Network = network;
         Options = options;
-        _statistics = network.Layers.Select((layer, i) => new LayerStatistics(layer, i)).ToArray();
+        _statistics = network.Layers.Select((layer, i) => new LayerStatistics(network, layer, i)).ToArray();
     }
 
     /// <summary>The network being trained (its parameters change in place).</summary>
@@ -125,7 +125,7 @@ public sealed class Trainer
         int batchSize = Math.Min(Options.BatchSize, n);
         var order = new int[n];
         var history = state.History;
-        bool batchNorm = Network.Layers.Any(l => l.BatchNorm);
+        bool batchNorm = Network.Layers.Any(l => l is Layer { BatchNorm: true });
         var stopping = Options.EarlyStopping;
 
         for (int epoch = state.Epoch + 1; epoch <= Options.Epochs; epoch++)
@@ -142,7 +142,7 @@ public sealed class Trainer
             if (Options.Shuffle) new Random(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Shuffle)).Shuffle(order);   // seeded Fisher–Yates
             var augmentationRandom = Options.Augmentation is null ? null : new Random(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Augmentation));
             for (int l = 0; l < Network.Layers.Count; l++)
-                Network.Layers[l].SeedDropout(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Dropout + l));
+                (Network.Layers[l] as Layer)?.SeedDropout(SeedSequence.Derive(Options.Seed, epoch, SeedSequence.Dropout + l));
             foreach (var s in _statistics) s.Reset();
             double lossSum = 0;
             int batch = 0;

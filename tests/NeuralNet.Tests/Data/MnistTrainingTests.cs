@@ -38,7 +38,7 @@ public class MnistTrainingTests
                 Epochs = 3, BatchSize = 16, LearningRate = 0.1, Seed = 5, Loss = new CategoricalCrossEntropy(),
                 Augmentation = new RandomShift(), Schedule = new CosineDecay(),
             }).Train(small);
-            return network.Layers.SelectMany(l => l.Weights.AsColumnMajorArray()).ToArray();
+            return network.DenseLayers().SelectMany(l => l.Weights.AsColumnMajorArray()).ToArray();
         }
 
         Run().ShouldBe(Run());

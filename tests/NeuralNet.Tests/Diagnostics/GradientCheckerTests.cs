@@ -195,8 +195,8 @@ public class GradientCheckerTests
 
         for (int l = 0; l < 3; l++)
         {
-            network.Layers[l].WeightGradient.AsColumnMajorArray().ShouldBe(expected.Layers[l].WeightGradient.AsColumnMajorArray());
-            network.Layers[l].BiasGradient.AsArray().ShouldBe(expected.Layers[l].BiasGradient.AsArray());
+            network.Dense(l).WeightGradient.AsColumnMajorArray().ShouldBe(expected.Layers[l].WeightGradient.AsColumnMajorArray());
+            network.Dense(l).BiasGradient.AsArray().ShouldBe(expected.Layers[l].BiasGradient.AsArray());
         }
     }
 

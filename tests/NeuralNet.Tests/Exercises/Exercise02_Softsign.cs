@@ -32,7 +32,7 @@ public class Exercise02_Softsign
         network.Initialize(seed: 1);
         // Biases start at 0, so the input (0, 0) gives z = 0 exactly, where |z| has a kink and the central difference
         // is off by O(h). Move the biases off zero, as GradientChecker's remarks advise.
-        network.Layers[0].Biases = Vector<double>.Build.DenseOfArray([0.1, -0.2, 0.3]);
+        network.Dense(0).Biases = Vector<double>.Build.DenseOfArray([0.1, -0.2, 0.3]);
         GradientChecker.Check(network, ExerciseData.XorInputs, ExerciseData.XorTargets, new MeanSquaredError()).Passed().ShouldBeTrue();
     }
 

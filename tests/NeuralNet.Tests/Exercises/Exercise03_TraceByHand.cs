@@ -16,8 +16,8 @@ public class Exercise03_TraceByHand
         var network = ExerciseData.Xor();
         var (x, y) = (ExerciseData.XorInputs, ExerciseData.XorTargets);
         var trace = network.Trace(x, y, new MeanSquaredError(), new Sgd(momentum: 0.9), learningRate: 0.5);
-        double[,] w1 = network.Layers[0].Weights.ToArray(), w2 = network.Layers[1].Weights.ToArray();
-        double[] b1 = network.Layers[0].Biases.ToArray(), b2 = network.Layers[1].Biases.ToArray();
+        double[,] w1 = network.Dense(0).Weights.ToArray(), w2 = network.Dense(1).Weights.ToArray();
+        double[] b1 = network.Dense(0).Biases.ToArray(), b2 = network.Dense(1).Biases.ToArray();
         const int m = 4, hidden = 3;
 
         // Forward: z = W·x + b, a = f(z), sample by sample.

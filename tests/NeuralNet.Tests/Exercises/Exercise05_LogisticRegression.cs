@@ -23,8 +23,8 @@ public class Exercise05_LogisticRegression
 
         ExerciseData.Accuracy(logistic, x, y).ShouldBe(1.0);
         // The decision boundary w·x + b = 0 separates (2, 2) from (−2, −2): both weights point towards the class-1 cloud.
-        logistic.Layers[0].Weights[0, 0].ShouldBeGreaterThan(0);
-        logistic.Layers[0].Weights[0, 1].ShouldBeGreaterThan(0);
+        logistic.Dense(0).Weights[0, 0].ShouldBeGreaterThan(0);
+        logistic.Dense(0).Weights[0, 1].ShouldBeGreaterThan(0);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class Exercise11_WeightDecay
                 Epochs = 2000, BatchSize = 4, LearningRate = 0.5, Seed = 7, Loss = new MeanSquaredError(),
                 Optimizer = new Sgd(momentum: 0.9), WeightDecay = lambda, CollectDiagnostics = false,
             }).Train(ExerciseData.XorInputs, ExerciseData.XorTargets);
-            return Math.Sqrt(network.Layers.Sum(l => Math.Pow(l.Weights.FrobeniusNorm(), 2)));
+            return Math.Sqrt(network.DenseLayers().Sum(l => Math.Pow(l.Weights.FrobeniusNorm(), 2)));
         }
 
         (WeightNorm(0.01) * 1.5).ShouldBeLessThan(WeightNorm(0));

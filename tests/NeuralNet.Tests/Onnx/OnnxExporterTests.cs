@@ -73,7 +73,7 @@ public class OnnxExporterTests
         var network = new Network(new Layer(5, 6, Create(activation), batchNorm: true), new Layer(6, 3, new Softmax(), batchNorm: true));
         network.Initialize(seed: 4);
         var random = new Random(2);
-        foreach (var layer in network.Layers)
+        foreach (var layer in network.DenseLayers())
             for (int j = 0; j < layer.OutputSize; j++)
             {
                 layer.Gamma![j] = 0.5 + random.NextDouble();

@@ -58,7 +58,7 @@ public class ActivationRegistryTests
         try
         {
             new Network(new Layer(2, 1, new Scaled(2.5))).Save(dir.File("s.json"));
-            ((Scaled)Network.Load(dir.File("s.json")).Layers[0].Activation).Scale.ShouldBe(2.5);
+            ((Scaled)Network.Load(dir.File("s.json")).Dense(0).Activation).Scale.ShouldBe(2.5);
         }
         finally
         {

@@ -36,7 +36,7 @@ public class ModelFileTests
             actual.Parameters[p].Value.Select(BitConverter.DoubleToInt64Bits).ShouldBe(expected.Parameters[p].Value.Select(BitConverter.DoubleToInt64Bits));
         for (int l = 0; l < expected.Layers.Count; l++)
         {
-            var (a, e) = (actual.Layers[l], expected.Layers[l]);
+            var (a, e) = (actual.Dense(l), expected.Dense(l));
             a.Dropout.ShouldBe(e.Dropout);
             a.BatchNorm.ShouldBe(e.BatchNorm);
             if (!e.BatchNorm) continue;
@@ -53,8 +53,8 @@ public class ModelFileTests
         network.Save(dir.File("model.json"));
         var loaded = Network.Load(dir.File("model.json"));
         ShouldBeBitIdentical(loaded, network);
-        ((LeakyReLU)loaded.Layers[0].Activation).Slope.ShouldBe(0.03);
-        ((Elu)loaded.Layers[1].Activation).Alpha.ShouldBe(0.7);
+        ((LeakyReLU)loaded.Dense(0).Activation).Slope.ShouldBe(0.03);
+        ((Elu)loaded.Dense(1).Activation).Alpha.ShouldBe(0.7);
         var x = Matrix<double>.Build.Dense(4, 5, (i, j) => Math.Cos(i * j + 1));
         loaded.Predict(x).ShouldBe(network.Predict(x));
     }
@@ -66,12 +66,12 @@ public class ModelFileTests
         var network = new Network(new Layer(3, 3, new Identity()));
         double[] special = [double.Epsilon, -0.0, 0.1, 1.0 / 3, double.MaxValue, -double.MinValue / 3, 2.2250738585072009e-308, -4.9e-324, 1e-5];
         special.CopyTo(network.Layers[0].Parameters[0].Value, 0);
-        network.Layers[0].Biases[0] = -0.0;
-        network.Layers[0].Biases[1] = 123456789.123456789;
+        network.Dense(0).Biases[0] = -0.0;
+        network.Dense(0).Biases[1] = 123456789.123456789;
         network.Save(dir.File("special.json"));
         var loaded = Network.Load(dir.File("special.json"));
         ShouldBeBitIdentical(loaded, network);
-        BitConverter.DoubleToInt64Bits(loaded.Layers[0].Weights[1, 0]).ShouldBe(BitConverter.DoubleToInt64Bits(-0.0));
+        BitConverter.DoubleToInt64Bits(loaded.Dense(0).Weights[1, 0]).ShouldBe(BitConverter.DoubleToInt64Bits(-0.0));
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public class ModelFileTests
         json["layers"]![0]!["activation"]!["name"]!.GetValue<string>().ShouldBe("LeakyReLU");
         json["layers"]![0]!["activation"]!["parameters"]!["slope"]!.GetValue<double>().ShouldBe(0.2);
         json["layers"]![0]!["weights"]!.AsArray().Count.ShouldBe(6);
-        json["layers"]![0]!["weights"]![1]!.GetValue<double>().ShouldBe(network.Layers[0].Weights[0, 1]);   // row by row
-        json["layers"]![0]!["weights"]![2]!.GetValue<double>().ShouldBe(network.Layers[0].Weights[1, 0]);
+        json["layers"]![0]!["weights"]![1]!.GetValue<double>().ShouldBe(network.Dense(0).Weights[0, 1]);   // row by row
+        json["layers"]![0]!["weights"]![2]!.GetValue<double>().ShouldBe(network.Dense(0).Weights[1, 0]);
 
         Network.Load(dir.File("m.json"), out var metadata);
         metadata.Description.ShouldBe("xor, η = 0.5");
@@ -116,7 +116,7 @@ public class ModelFileTests
         Directory.GetFiles(dir.Path).ShouldBe([path]);                  // the temporary file is gone
 
         var diverged = new Network(new Layer(2, 1, new Sigmoid()));
-        diverged.Layers[0].Weights[0, 1] = double.NaN;
+        diverged.Dense(0).Weights[0, 1] = double.NaN;
         Should.Throw<InvalidOperationException>(() => diverged.Save(path)).Message.ShouldContain("layers[0].weights[1] is NaN");
         File.ReadAllText(path).ShouldBe(before);
         Network.Load(path).ShouldNotBeNull();

@@ -99,13 +99,13 @@ public class BackpropTraceTests
         var trace = network.Trace(x, y, loss, Make(optimizer), learningRate: 0.3, weightDecay: weightDecay);
 
         var clone = Clone(network);
-        var before = clone.Layers.Select(l => (W: l.Weights.Clone(), b: l.Biases.Clone())).ToArray();
+        var before = clone.DenseLayers().Select(l => (W: l.Weights.Clone(), b: l.Biases.Clone())).ToArray();
         new Trainer(clone, new TrainerOptions { Loss = loss, Optimizer = Make(optimizer), LearningRate = 0.3, WeightDecay = weightDecay })
             .TrainBatch(x, y);
         for (int l = 0; l < clone.Layers.Count; l++)
         {
-            trace.Layers[l].WeightUpdate.ShouldBe(clone.Layers[l].Weights - before[l].W);   // bit-for-bit
-            trace.Layers[l].BiasUpdate.ShouldBe(clone.Layers[l].Biases - before[l].b);
+            trace.Layers[l].WeightUpdate.ShouldBe(clone.Dense(l).Weights - before[l].W);   // bit-for-bit
+            trace.Layers[l].BiasUpdate.ShouldBe(clone.Dense(l).Biases - before[l].b);
         }
     }
 

@@ -17,10 +17,10 @@ public class HandComputedTraceTests
     private static Network Network221()
     {
         var network = new Network(new Layer(2, 2, new Sigmoid()), new Layer(2, 1, new Sigmoid()));
-        network.Layers[0].Weights = M(new[,] { { 0.15, 0.20 }, { 0.25, 0.30 } });
-        network.Layers[0].Biases = Vector<double>.Build.DenseOfArray([0.35, 0.35]);
-        network.Layers[1].Weights = M(new[,] { { 0.40, 0.45 } });
-        network.Layers[1].Biases = Vector<double>.Build.DenseOfArray([0.60]);
+        network.Dense(0).Weights = M(new[,] { { 0.15, 0.20 }, { 0.25, 0.30 } });
+        network.Dense(0).Biases = Vector<double>.Build.DenseOfArray([0.35, 0.35]);
+        network.Dense(1).Weights = M(new[,] { { 0.40, 0.45 } });
+        network.Dense(1).Biases = Vector<double>.Build.DenseOfArray([0.60]);
         return network;
     }
 

@@ -34,11 +34,11 @@ internal static class TraceFixtures
     /// <summary>A new network with the same layer sizes, activations and parameter values.</summary>
     public static Network Clone(Network network)
     {
-        var copy = new Network(network.Layers.Select(l => new Layer(l.InputSize, l.OutputSize, l.Activation)));
+        var copy = new Network(network.DenseLayers().Select(l => new Layer(l.InputSize, l.OutputSize, l.Activation)));
         for (int l = 0; l < network.Layers.Count; l++)
         {
-            copy.Layers[l].Weights = network.Layers[l].Weights;
-            copy.Layers[l].Biases = network.Layers[l].Biases;
+            copy.Dense(l).Weights = network.Dense(l).Weights;
+            copy.Dense(l).Biases = network.Dense(l).Biases;
         }
         return copy;
     }

@@ -21,10 +21,10 @@ public class LayerReportTests
     private static Network HandSet()
     {
         var network = new Network(new Layer(1, 3, new ReLU()), new Layer(3, 1, new Sigmoid()));
-        network.Layers[0].Weights = TestData.Column(1, -1, 1);
-        network.Layers[0].Biases = Vector<double>.Build.DenseOfArray([0, 1.25, -100]);
-        network.Layers[1].Weights = TestData.Row(4, 0, 0);
-        network.Layers[1].Biases[0] = -10;
+        network.Dense(0).Weights = TestData.Column(1, -1, 1);
+        network.Dense(0).Biases = Vector<double>.Build.DenseOfArray([0, 1.25, -100]);
+        network.Dense(1).Weights = TestData.Row(4, 0, 0);
+        network.Dense(1).Biases[0] = -10;
         return network;
     }
 
@@ -125,8 +125,8 @@ public class LayerReportTests
     private static Network HalfDeadRelu()
     {
         var network = new Network(new Layer(2, 2, new ReLU()));
-        network.Layers[0].Weights = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, -1 } });
-        network.Layers[0].Biases = Vector<double>.Build.Dense(2);
+        network.Dense(0).Weights = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, -1 } });
+        network.Dense(0).Biases = Vector<double>.Build.Dense(2);
         return network;
     }
 
@@ -155,8 +155,8 @@ public class LayerReportTests
     {
         // 1→4 sigmoid, x = 1: z = (10, −10, 0, 1) → a ≈ (0.99995, 0.00005, 0.5, 0.73): two of four saturated.
         var network = new Network(new Layer(1, 4, new Sigmoid()));
-        network.Layers[0].Weights = Matrix<double>.Build.DenseOfArray(new double[,] { { 10 }, { -10 }, { 0 }, { 1 } });
-        network.Layers[0].Biases = Vector<double>.Build.Dense(4);
+        network.Dense(0).Weights = Matrix<double>.Build.DenseOfArray(new double[,] { { 10 }, { -10 }, { 0 }, { 1 } });
+        network.Dense(0).Biases = Vector<double>.Build.Dense(4);
         var report = new Trainer(network, OneEpoch(batchSize: 1)).Train(Matrix<double>.Build.Dense(1, 1, 1.0), Matrix<double>.Build.Dense(4, 1)).Epochs[0].Layers[0];
         report.SaturatedFraction.ShouldBe(0.5);
         report.DeadFraction.ShouldBe(0.0);
@@ -184,8 +184,8 @@ public class LayerReportTests
         var random = new Random(2);
         var x = Matrix<double>.Build.Dense(3, 8, (_, _) => random.NextDouble());
         var network = new Network(new Layer(3, 5, new Sigmoid(), dropout: 0.5));
-        network.Layers[0].Weights = Matrix<double>.Build.Dense(5, 3, (_, _) => 2 * random.NextDouble() - 1) / 3;
-        network.Layers[0].Biases = Vector<double>.Build.Dense(5);
+        network.Dense(0).Weights = Matrix<double>.Build.Dense(5, 3, (_, _) => 2 * random.NextDouble() - 1) / 3;
+        network.Dense(0).Biases = Vector<double>.Build.Dense(5);
         var expected = network.Predict(x);
         var report = new Trainer(network, OneEpoch(batchSize: 8)).Train(x, Matrix<double>.Build.Dense(5, 8)).Epochs[0].Layers[0];
         report.ActivationMean.ShouldBe(expected.Enumerate().Average(), 1e-9);

@@ -34,7 +34,7 @@ public class ResumeTests
 
     internal static long[] Bits(Network network) =>
         network.Parameters.SelectMany(p => p.Value)
-            .Concat(network.Layers.Where(l => l.BatchNorm).SelectMany(l => l.RunningMean!.Concat(l.RunningVariance!)))
+            .Concat(network.DenseLayers().Where(l => l.BatchNorm).SelectMany(l => l.RunningMean!.Concat(l.RunningVariance!)))
             .Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     private sealed class OnEpoch(Action<EpochReport> action) : IProgress<EpochReport>

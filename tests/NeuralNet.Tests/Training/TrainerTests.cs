@@ -21,7 +21,7 @@ public class TrainerTests
     private static Network Linear()
     {
         var network = new Network(new Layer(1, 1, new Identity()));
-        network.Layers[0].Weights.Clear();
+        network.Dense(0).Weights.Clear();
         return network;
     }
 
@@ -91,7 +91,7 @@ public class TrainerTests
         // σ(10x): the network predicts "1" for x > 0. Validation x = (−1, −0.5, 0.5, 1) with y = (0, 1, 1, 1): 3 of 4 right.
         // Cost with a = (σ(−10), σ(−5), σ(5), σ(10)): errors σ(−10), 1 − σ(−5), 1 − σ(5) = σ(−5), 1 − σ(10) = σ(−10)
         var network = new Network(new Layer(1, 1, new Sigmoid()));
-        network.Layers[0].Weights[0, 0] = 10;
+        network.Dense(0).Weights[0, 0] = 10;
         double s5 = 1 / (1 + Math.Exp(5)), s10 = 1 / (1 + Math.Exp(10)), s_5 = 1 / (1 + Math.Exp(-5));
         double expectedLoss = (s10 * s10 + (1 - s5) * (1 - s5) + (1 - s_5) * (1 - s_5) + s10 * s10) / 8;
         var options = new TrainerOptions { Epochs = 2, LearningRate = 1e-12 };
@@ -107,8 +107,8 @@ public class TrainerTests
     {
         // the identity network a = x: columns (1, 0), (0, 1), (0.2, 0.9) against class 0, 0, 1 → 2 of 3 right
         var network = new Network(new Layer(2, 2, new Identity()));
-        network.Layers[0].Weights = Matrix<double>.Build.DenseIdentity(2);
-        network.Layers[0].Biases.Clear();
+        network.Dense(0).Weights = Matrix<double>.Build.DenseIdentity(2);
+        network.Dense(0).Biases.Clear();
         var validationX = TestData.Matrix(new double[,] { { 1, 0, 0.2 }, { 0, 1, 0.9 } });
         var validationY = TestData.Matrix(new double[,] { { 1, 1, 0 }, { 0, 0, 1 } });
 
@@ -224,15 +224,15 @@ public class TrainerTests
         // ∂C/∂W = (a − y)·xᵀ = (0.5, 0.5);  with λ = 0.1: g_W = (0.5 + 0.1·1, 0.5 + 0.1·2) = (0.6, 0.7);  g_b = 0.5 (no decay)
         // η = 0.1: W = (1 − 0.06, 2 − 0.07) = (0.94, 1.93),  b = 0.5 − 0.05 = 0.45
         var network = new Network(new Layer(2, 1, new Identity()));
-        network.Layers[0].Weights = TestData.Matrix(new double[,] { { 1, 2 } });
-        network.Layers[0].Biases[0] = 0.5;
+        network.Dense(0).Weights = TestData.Matrix(new double[,] { { 1, 2 } });
+        network.Dense(0).Biases[0] = 0.5;
         var trainer = new Trainer(network, new TrainerOptions { LearningRate = 0.1, WeightDecay = 0.1 });
 
         double loss = trainer.TrainBatch(TestData.Column(1, 1), TestData.Column(3));
 
         loss.ShouldBe(0.125, 1e-15);
-        network.Layers[0].Weights.ShouldEqual(new double[,] { { 0.94, 1.93 } }, 1e-15);
-        network.Layers[0].Biases[0].ShouldBe(0.45, 1e-15);
+        network.Dense(0).Weights.ShouldEqual(new double[,] { { 0.94, 1.93 } }, 1e-15);
+        network.Dense(0).Biases[0].ShouldBe(0.45, 1e-15);
     }
 
     [Fact]
@@ -367,7 +367,7 @@ public class TrainerTests
     {
         // y = x through an identity unit with η = 10: every step multiplies the error by about −74, so the cost overflows
         var network = new Network(new Layer(1, 1, new Identity()));
-        network.Layers[0].Weights[0, 0] = 2;
+        network.Dense(0).Weights[0, 0] = 2;
         var trainer = new Trainer(network, new TrainerOptions { Epochs = 1000, BatchSize = 4, LearningRate = 10 });
 
         var exception = Should.Throw<TrainingDivergedException>(() => trainer.Train(TestData.Row(1, 2, 3, 4), TestData.Row(1, 2, 3, 4)));
@@ -403,7 +403,7 @@ public class TrainerTests
     {
         // W = 1e200 makes a = 1e200 and C = (1/2)a² overflow on the first batch
         var network = new Network(new Layer(1, 1, new Identity()));
-        network.Layers[0].Weights[0, 0] = 1e200;
+        network.Dense(0).Weights[0, 0] = 1e200;
         var before = TestData.Snapshot(network);
 
         var exception = Should.Throw<TrainingDivergedException>(() => new Trainer(network, new TrainerOptions()).TrainBatch(TestData.Row(1), TestData.Row(0)));
@@ -420,7 +420,7 @@ public class TrainerTests
         // a = w·x = 1e10 and C = a²/2 = 5e19 are finite, and so is ∂C/∂w = a·x = 1e20; but η·∂C/∂w = 1e320 is not,
         // so applying the step would leave w = −∞
         var network = new Network(new Layer(1, 1, new Identity()));
-        network.Layers[0].Weights[0, 0] = 1;
+        network.Dense(0).Weights[0, 0] = 1;
         var before = TestData.Snapshot(network);
 
         var exception = Should.Throw<TrainingDivergedException>(() =>
