@@ -144,8 +144,9 @@ public class AssignmentTemplateTests(PackedLibrary packed, ITestOutputHelper out
         broken.GetProperty("outcome").GetString().ShouldBe("build failed");
         broken.GetProperty("score").GetInt32().ShouldBe(0);
         broken.GetProperty("max_score").GetInt32().ShouldBe(100);
-        broken.GetProperty("output").GetString().ShouldContain("DenseLayer.cs");
-        broken.GetProperty("output").GetString().ShouldContain("error CS");
+        string compiler = broken.GetProperty("output").GetString()!;
+        compiler.ShouldContain("DenseLayer.cs");
+        compiler.ShouldContain("error CS");
         broken.GetProperty("tests").EnumerateArray().ShouldAllBe(t => t.GetProperty("status").GetString() == "not run");
     }
 
@@ -200,7 +201,8 @@ public class AssignmentTemplateTests(PackedLibrary packed, ITestOutputHelper out
     private JsonElement Course(string submission)
     {
         var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Run.CourseResults, "grades.json"))).RootElement;
-        return json.EnumerateArray().SingleOrDefault(s => s.GetProperty("submission").GetString() == submission)
-            .ShouldNotBe(default, Run.CourseGrade!.ToString());
+        var matches = json.EnumerateArray().Where(s => s.GetProperty("submission").GetString() == submission).ToList();
+        matches.Count.ShouldBe(1, $"grades.json should hold {submission} once; the grader printed:\n{Run.CourseGrade}");
+        return matches[0];
     }
 }

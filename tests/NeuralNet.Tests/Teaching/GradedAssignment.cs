@@ -40,7 +40,7 @@ public sealed class GradedAssignment
         Create = DotNetCli.Run(Root, Timeout, Environment, "new", "neuralnet-assignment", "-o", Assignment,
             "--feed", packed.Feed, "--neuralnet-version", packed.Version, "--debug:custom-hive", hive);
         if (Create.ExitCode != 0) return;
-        StubFiles = Directory.GetFiles(Path.Combine(Assignment, "Assignment"), "*.cs").ToDictionary(Path.GetFileName, File.ReadAllText)!;
+        StubFiles = Directory.GetFiles(Path.Combine(Assignment, "Assignment"), "*.cs").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 
         // The student's command, on the code as handed out.
         StubGrade = DotNetCli.Run(Assignment, Timeout, Environment, "run", "--project", "grade");
