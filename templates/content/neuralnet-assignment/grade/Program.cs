@@ -46,14 +46,14 @@ if (submissions is null)
 {
     var report = TestRun.Grade("assignment", assignment, output, PointsTable.Read(Path.Combine(assignment, "Assignment.Tests")), timeout);
     Reports.WriteOne(report, output);
-    Print(report, details: true);
+    Print(report);
     Console.WriteLine($"Wrote {Path.Combine(output, "junit.xml")} and {Path.Combine(output, "grade.json")}");
     return 0;
 }
 
 submissions = Path.GetFullPath(submissions);
 if (!Directory.Exists(submissions)) return Fail($"--submissions: no folder {submissions}");
-var reports = Submissions.GradeAll(assignment, submissions, output, timeout, r => Print(r, details: false));
+var reports = Submissions.GradeAll(assignment, submissions, output, timeout, (r, elapsed) => Console.WriteLine($"{r.Submission,-24} {r.Score,3} / {r.MaxScore}  {r.Outcome}, {elapsed.TotalSeconds:F0} s"));
 Reports.WriteCourse(reports, output);
 Console.WriteLine($"{reports.Count} submissions graded; wrote {Path.Combine(output, "grades.csv")}, grades.json and junit.xml");
 return 0;
@@ -73,13 +73,8 @@ static string? FindAssignment()
     return null;
 }
 
-static void Print(GradeReport report, bool details)
+static void Print(GradeReport report)
 {
-    if (!details)
-    {
-        Console.WriteLine($"{report.Submission,-24} {report.Score,3} / {report.MaxScore}  {report.Outcome}");
-        return;
-    }
     foreach (var t in report.Tests)
     {
         string status = t.Status switch { TestStatus.Passed => "passed", TestStatus.Failed => "FAILED", _ => "not run" };

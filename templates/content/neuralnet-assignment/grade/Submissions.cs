@@ -15,7 +15,7 @@ public static class Submissions
     /// assignment in <paramref name="assignment"/>; writes each one's junit.xml and grade.json into
     /// <paramref name="output"/>/&lt;name&gt;/ and returns the reports.
     /// </summary>
-    public static IReadOnlyList<GradeReport> GradeAll(string assignment, string submissions, string output, TimeSpan timeout, Action<GradeReport> progress)
+    public static IReadOnlyList<GradeReport> GradeAll(string assignment, string submissions, string output, TimeSpan timeout, Action<GradeReport, TimeSpan> progress)
     {
         var table = PointsTable.Read(Path.Combine(assignment, "Assignment.Tests"));
         // One scratch copy, reused: after the first submission only the student's code is recompiled.
@@ -37,10 +37,11 @@ public static class Submissions
             foreach (var (file, bytes) in teachersCode) Write(Path.Combine(code, file), bytes);
             string source = Directory.Exists(Path.Combine(folder, StudentFolder)) ? Path.Combine(folder, StudentFolder) : folder;
             foreach (var file in StudentFiles(source)) Write(Path.Combine(code, file), File.ReadAllBytes(Path.Combine(source, file)));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = TestRun.Grade(name, work, Path.Combine(output, name), table, timeout);
             Reports.WriteOne(report, Path.Combine(output, name));
             reports.Add(report);
-            progress(report);
+            progress(report, clock.Elapsed);
         }
         return reports;
     }
