@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.LinearAlgebra;
@@ -24,6 +23,12 @@ namespace NeuralNet;
 /// Srivastava et al. 2014) multiplies A by a random mask while training; see <see cref="Dropout"/>.</para>
 /// <para>The layer computes gradients; an optimizer applies them. <see cref="Forward"/> and <see cref="Backward"/> return
 /// buffers owned by the layer, reused by the next call with the same batch size: copy them if you keep them.</para>
+/// <para><b>Threads.</b> <see cref="Forward"/> and <see cref="Backward"/> write the layer's caches: one thread at a time
+/// (the network's training thread). <see cref="Network.Predict(Matrix{double})"/> does not call them; it reads W, b, γ, β
+/// and the running statistics only, so any number of threads may predict at once.</para>
+/// <para>Where the machinery lives: the work matrices per batch size in <c>LinearAlgebra/LayerBuffers.cs</c>, the products
+/// in <c>LinearAlgebra/Products.cs</c> (a cache-blocked, vectorised GEMM), batch normalisation and dropout in their own
+/// files (<c>BatchNormalization.cs</c>, <c>InvertedDropout.cs</c>), each a forward/backward pair.</para>
 /// </remarks>
 /// <example><code>
 /// var hidden = new Layer(784, 30, new Sigmoid());                     // W: 30×784, b: 30          "784→30 Sigmoid"
@@ -32,22 +37,13 @@ namespace NeuralNet;
 /// </code></example>
 public sealed class Layer : ILayer
 {
-    private const int CachedBatchSizes = 4;
-
-    /// <summary>
-    /// Routes MathNet's dense double products through NeuralNet's cache-blocked AVX2/FMA kernel
-    /// (<see cref="FastLinearAlgebra"/>), process-wide, the first time a layer is created. While it is in use, the layer's
-    /// own products (W·X, dZ·Xᵀ, Wᵀ·dZ below, via <see cref="Products"/>) call the kernel directly.
-    /// </summary>
-    static Layer() => FastLinearAlgebra.Use();
-
     private readonly Matrix<double> _weights;
     private readonly Vector<double> _biases;
     private readonly Matrix<double> _dW;
     private readonly Vector<double> _db;
-    private readonly List<Buffers> _buffers = new(CachedBatchSizes);
-    private Buffers? _current;
-    private Matrix<double>? _input;
+    private readonly BatchSizeCache<LayerBuffers> _buffers;
+    private Matrix<double>? _input;                    // X of the last forward pass, for dW = dZ·Xᵀ / m
+    private Matrix<double>? _z;                        // Z of the last forward pass (batch norm's output with batch norm)
 
     private readonly BatchNormalization? _batchNorm;   // γ, β, running statistics; null without batch norm
     private readonly InvertedDropout? _dropout;        // the mask generator; null without dropout
@@ -83,7 +79,8 @@ public sealed class Layer : ILayer
         _biases = Vector<double>.Build.Dense(outputs);
         _dW = Matrix<double>.Build.Dense(outputs, inputs);
         _db = Vector<double>.Build.Dense(outputs);
-        if (dropout > 0) _dropout = new InvertedDropout(dropout);
+        _buffers = new BatchSizeCache<LayerBuffers>(m => new LayerBuffers(inputs, outputs, m));
+        if (dropout > 0) _dropout = new InvertedDropout(outputs, dropout);
         var w = new Parameter("W", _weights.AsColumnMajorArray(), _dW.AsColumnMajorArray(), isWeight: true);
         if (!batchNorm)
         {
@@ -228,26 +225,6 @@ public sealed class Layer : ILayer
     /// </summary>
     internal bool Frozen { get; set; }
 
-    /// <summary>Whether the last forward pass multiplied A by a dropout mask (training with p &gt; 0).</summary>
-    internal bool DropoutApplied => _dropoutApplied;
-
-    /// <summary>Z = W·X + b of the last forward pass (n_out × m).</summary>
-    internal Matrix<double> WeightedInput => Current.Z;
-
-    /// <summary>A = f(Z) of the last forward pass (n_out × m), before dropout: what the diagnostics measure.</summary>
-    internal Matrix<double> Output => Current.A;
-
-    /// <summary>What the last forward pass returned (n_out × m): A, or A ⊙ M after dropout.</summary>
-    internal Matrix<double> Result => _dropoutApplied ? Current.Dropped! : Current.A;
-
-    /// <summary>δ = dZ = ∂C/∂Z of the last backward pass, per sample (n_out × m).</summary>
-    internal Matrix<double> Delta => Current.DZ;
-
-    /// <summary>A buffer for ∂C/∂A at this layer's output (n_out × m), used by the network for the loss gradient.</summary>
-    internal Matrix<double> OutputGradient => Current.DA;
-
-    private Buffers Current => _current ?? throw new InvalidOperationException("Call Forward before reading the layer's activations or calling Backward.");
-
     /// <summary>
     /// Forward pass: Z = W·X + b (or Z = γ ⊙ X̂ + β with <see cref="BatchNorm"/>), A = f(Z), then A ⊙ M with dropout while training.
     /// Caches X, Z and A (and X̂, 1/√(σ² + ε), M) for <see cref="Backward"/>.
@@ -259,35 +236,15 @@ public sealed class Layer : ILayer
     /// <exception cref="InvalidOperationException">Batch normalisation in training mode on a batch of one sample.</exception>
     public Matrix<double> Forward(Matrix<double> input, bool training = false)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        if (input.RowCount != InputSize)
-            Guard.Rows(input, InputSize, nameof(input), $"layer {this}");    // builds the message only on failure
-        if (BatchNorm && training && input.ColumnCount == 1)
-            throw new InvalidOperationException(
-                $"Layer {this} normalises over the mini-batch and needs more than 1 sample per batch in training mode. Received: a batch of 1 sample " +
-                "(PyTorch: \"Expected more than 1 value per channel when training\"). Use a larger batch, or training: false.");
-        var buffers = BuffersFor(input.ColumnCount);
-        _input = input;                                         // cached for dW = dZ·Xᵀ
-        if (_batchNorm is not null)
-        {
-            Products.Multiply(_weights, input, buffers.XHat!);  // U = W·X, into the X̂ buffer
-            _batchNorm.Forward(buffers.XHat!, buffers.Z, training, Frozen); // Z = γ ⊙ (U − μ)/√(σ² + ε) + β
-        }
-        else
-        {
-            Products.Multiply(_weights, input, buffers.Z);      // Z = W·X
-            AddToEachColumn(buffers.Z, _biases);                //   + b
-        }
-        Activation.Forward(buffers.Z, buffers.A);               // A = f(Z)
+        CheckInput(input, training);
+        var s = _buffers.For(input.ColumnCount);                // this batch size's Z, A, dZ, dX
+        _input = input;
+        _z = _batchNorm is null
+            ? Products.Affine(_weights, input, _biases, s.Z)                      // Z = W·X + b
+            : _batchNorm.Forward(Products.Multiply(_weights, input, s.Z), training, Frozen); // Z = γ ⊙ X̂ + β, X̂ = BN(W·X)
+        Activation.Forward(_z, s.A);                                              // A = f(Z)
         _dropoutApplied = training && _dropout is not null;
-        if (!_dropoutApplied) return buffers.A;
-        if (!(Frozen && buffers.MaskDrawn))
-        {
-            _dropout!.DrawMask(buffers.Mask!);                  // M: 0 with probability p, else 1/(1 − p)
-            buffers.MaskDrawn = true;
-        }
-        InvertedDropout.Apply(buffers.A, buffers.Mask!, buffers.Dropped!); // A ⊙ M
-        return buffers.Dropped!;
+        return _dropoutApplied ? _dropout!.Forward(s.A, Frozen) : s.A;            // A ⊙ M while training with dropout
     }
 
     /// <summary>Backward pass from dA = ∂C/∂A: computes dZ, dW, db (or dγ, dβ with batch norm) and, if asked, dX.</summary>
@@ -298,99 +255,101 @@ public sealed class Layer : ILayer
     /// <exception cref="ArgumentException">dA does not have the shape of the last forward pass's output.</exception>
     public Matrix<double>? Backward(Matrix<double> outputGradient, bool computeInputGradient = true)
     {
-        var buffers = Current;
-        ArgumentNullException.ThrowIfNull(outputGradient);
-        if (outputGradient.RowCount != OutputSize || outputGradient.ColumnCount != buffers.M)
-            throw new ArgumentException(
-                $"outputGradient is {Guard.Shape(outputGradient)} but the last forward pass produced {OutputSize}×{buffers.M}.", nameof(outputGradient));
-        if (_dropoutApplied)
-        {
-            // forward: output = A ⊙ M
-            InvertedDropout.Apply(outputGradient, buffers.Mask!, buffers.MaskedDA!);                     // dA ⊙ M
-            outputGradient = buffers.MaskedDA!;
-        }
-        // forward: A = f(Z)
-        Activation.Backward(buffers.Z, buffers.A, outputGradient, buffers.DZ); // dZ = dA ⊙ f′(Z)        (BP1 / BP2)
+        var s = CheckOutputGradient(outputGradient);
+        var dA = _dropoutApplied ? _dropout!.Backward(outputGradient) : outputGradient;   // forward: A ⊙ M
+        Activation.Backward(_z!, s.A, dA, s.DZ);                                  // dZ = dA ⊙ f′(Z)            (BP1, BP2)
         return BackwardFromDelta(computeInputGradient);
     }
 
-    /// <summary>The rest of the backward pass once δ = dZ is in <see cref="Delta"/>.</summary>
+    /// <summary>The rest of the backward pass once δ = dZ is in <see cref="Delta"/> (the network writes δᴸ = a − y there directly).</summary>
     internal Matrix<double>? BackwardFromDelta(bool computeInputGradient)
     {
-        var buffers = Current;
-        var input = _input!;
-        int m = buffers.M;
-        var delta = buffers.DZ;
-        if (_batchNorm is not null)
-        {
-            // forward: Z = γ ⊙ (U − μ)/√(σ² + ε) + β
-            _batchNorm.Backward(buffers.DZ, buffers.XHat!, buffers.DU!);    // dγ, dβ, and dU = ∂C/∂U per sample
-            delta = buffers.DU!;
-        }
-        // forward: Z = W·X + b   (U = W·X with batch norm)
-        Products.MultiplyTransposeB(delta, input, _dW, alpha: 1.0 / m);      // dW = dZ·Xᵀ / m            (BP4)
-        if (!BatchNorm)
-        {
-            SumColumns(buffers.DZ, _db);                                      // db = Σ_columns dZ / m     (BP3)
-            TensorPrimitives.Divide(_db.AsArray(), m, _db.AsArray());
-        }
+        var s = Current;
+        var dZ = _batchNorm?.Backward(s.DZ) ?? s.DZ;                              // with batch norm: dγ, dβ, and dZ ← dU = ∂C/∂(W·X)
+        Products.MultiplyTransposeB(dZ, _input!, _dW, alpha: 1.0 / s.M);          // dW = dZ·Xᵀ / m              (BP4)
+        if (_batchNorm is null) Columns.Mean(dZ, _db);                            // db = mean of dZ's columns   (BP3)
         if (!computeInputGradient) return null;
-        Products.MultiplyTransposeA(_weights, delta, buffers.DX);            // dX = Wᵀ·dZ               (BP2, first factor)
-        return buffers.DX;
+        Products.MultiplyTransposeA(_weights, dZ, s.DX);                          // dX = Wᵀ·dZ                  (BP2's first factor, one layer down)
+        return s.DX;
+    }
+
+    /// <summary>
+    /// Inference without touching the layer: A = f(W·X + b), or f(γ ⊙ (W·X − running_mean)/√(running_var + ε) + β); no
+    /// dropout. The same arithmetic as <see cref="Forward"/> with <c>training: false</c>, bit for bit, into the caller's
+    /// buffers, so any number of threads may call it at once (as <see cref="Network.Predict(Matrix{double})"/> does).
+    /// </summary>
+    /// <param name="input">X, n_in × m (checked by the caller).</param>
+    /// <param name="z">Scratch for Z, n_out × m.</param>
+    /// <param name="a">Receives A, n_out × m.</param>
+    /// <param name="units">Scratch of at least n_out values (batch norm's 1/√(running_var + ε)).</param>
+    internal void Infer(Matrix<double> input, Matrix<double> z, Matrix<double> a, Span<double> units)
+    {
+        if (_batchNorm is null) Products.Affine(_weights, input, _biases, z);     // Z = W·X + b
+        else _batchNorm.Infer(Products.Multiply(_weights, input, z), units);      // Z = γ ⊙ X̂ + β, with the running statistics
+        Activation.Forward(z, a);                                                 // A = f(Z)
+    }
+
+    /// <summary>Whether the last forward pass multiplied A by a dropout mask (training with p &gt; 0).</summary>
+    internal bool DropoutApplied => _dropoutApplied;
+
+    /// <summary>X of the last forward pass (n_in × m): what the layer below returned, after its dropout mask.</summary>
+    internal Matrix<double> Input => _input ?? throw NoForwardPass();
+
+    /// <summary>Z of the last forward pass (n_out × m): W·X + b, or γ ⊙ X̂ + β with batch norm.</summary>
+    internal Matrix<double> WeightedInput => _z ?? throw NoForwardPass();
+
+    /// <summary>U = W·X of the last forward pass with batch norm (n_out × m); null without batch norm.</summary>
+    internal Matrix<double>? Product => _batchNorm is null ? null : Current.Z;
+
+    /// <summary>X̂ of the last forward pass with batch norm (n_out × m); null without batch norm.</summary>
+    internal Matrix<double>? NormalizedInput => _batchNorm?.NormalizedInput;
+
+    /// <summary>dU = ∂C/∂(W·X) of the last backward pass with batch norm (n_out × m); null without batch norm.</summary>
+    internal Matrix<double>? ProductGradient => _batchNorm?.InputGradient;
+
+    /// <summary>The dropout mask M of the last forward pass (n_out × m), or null if none was applied.</summary>
+    internal Matrix<double>? DropoutMask => _dropoutApplied ? _dropout!.Mask : null;
+
+    /// <summary>A = f(Z) of the last forward pass (n_out × m), before dropout: what the diagnostics measure.</summary>
+    internal Matrix<double> Output => Current.A;
+
+    /// <summary>δ = dZ = ∂C/∂Z of the last backward pass, per sample (n_out × m).</summary>
+    internal Matrix<double> Delta => Current.DZ;
+
+    /// <summary>A buffer for ∂C/∂A at this layer's output (n_out × m), used by the network for the loss gradient.</summary>
+    internal Matrix<double> OutputGradient => Current.DA;
+
+    /// <summary>dX = Wᵀ·dZ of the last backward pass that computed it (n_in × m).</summary>
+    internal Matrix<double> InputGradient => Current.DX;
+
+    private LayerBuffers Current => _buffers.Current ?? throw NoForwardPass();
+
+    private static InvalidOperationException NoForwardPass() =>
+        new("Call Forward before reading the layer's activations or calling Backward.");
+
+    private void CheckInput(Matrix<double> input, bool training)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.RowCount != InputSize)
+            Guard.Rows(input, InputSize, nameof(input), $"layer {this}");    // builds the message only on failure
+        if (BatchNorm && training && input.ColumnCount == 1)
+            throw new InvalidOperationException(
+                $"Layer {this} normalises over the mini-batch and needs more than 1 sample per batch in training mode. Received: a batch of 1 sample " +
+                "(PyTorch: \"Expected more than 1 value per channel when training\"). Use a larger batch, or training: false.");
+    }
+
+    private LayerBuffers CheckOutputGradient(Matrix<double> outputGradient)
+    {
+        var s = Current;
+        ArgumentNullException.ThrowIfNull(outputGradient);
+        if (outputGradient.RowCount != OutputSize || outputGradient.ColumnCount != s.M)
+            throw new ArgumentException(
+                $"outputGradient is {Guard.Shape(outputGradient)} but the last forward pass produced {OutputSize}×{s.M}.", nameof(outputGradient));
+        return s;
     }
 
     /// <summary>E.g. "784→30 Sigmoid", "784→30 Sigmoid+BN", "100→10 ReLU, dropout 0.5".</summary>
     public override string ToString() =>
         $"{InputSize}→{OutputSize} {Activation}{(BatchNorm ? "+BN" : "")}" +
         (Dropout > 0 ? ", dropout " + Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
-
-    private static void AddToEachColumn(Matrix<double> z, Vector<double> b)
-    {
-        var data = z.AsColumnMajorArray().AsSpan();
-        var bias = b.AsArray();
-        int rows = z.RowCount;
-        for (int c = 0; c < z.ColumnCount; c++)
-        {
-            var column = data.Slice(c * rows, rows);
-            TensorPrimitives.Add(column, bias, column);
-        }
-    }
-
-    private static void SumColumns(Matrix<double> dZ, Vector<double> result)
-    {
-        var data = dZ.AsColumnMajorArray().AsSpan();
-        var sum = result.AsArray().AsSpan();
-        int rows = dZ.RowCount;
-        sum.Clear();
-        for (int c = 0; c < dZ.ColumnCount; c++)
-            TensorPrimitives.Add(sum, data.Slice(c * rows, rows), sum);
-    }
-
-    /// <summary>Returns the buffers for batch size m, reusing one of the last few sizes seen, so a warm training loop allocates nothing.</summary>
-    private Buffers BuffersFor(int m)
-    {
-        if (_current is { } current && current.M == m) return current;
-        for (int i = 0; i < _buffers.Count; i++)
-            if (_buffers[i].M == m) return _current = _buffers[i];
-        if (_buffers.Count == CachedBatchSizes) _buffers.RemoveAt(0);
-        _buffers.Add(_current = new Buffers(InputSize, OutputSize, m, BatchNorm, Dropout > 0));
-        return _current;
-    }
-
-    /// <summary>Per-batch-size work matrices; the batch-norm and dropout ones only when the layer uses them.</summary>
-    private sealed class Buffers(int inputs, int outputs, int m, bool batchNorm, bool dropout)
-    {
-        public readonly int M = m;
-        public readonly Matrix<double> Z = Matrix<double>.Build.Dense(outputs, m);
-        public readonly Matrix<double> A = Matrix<double>.Build.Dense(outputs, m);
-        public readonly Matrix<double> DA = Matrix<double>.Build.Dense(outputs, m);
-        public readonly Matrix<double> DZ = Matrix<double>.Build.Dense(outputs, m);
-        public readonly Matrix<double> DX = Matrix<double>.Build.Dense(inputs, m);
-        public readonly Matrix<double>? XHat = batchNorm ? Matrix<double>.Build.Dense(outputs, m) : null;     // X̂ (U = W·X before normalising)
-        public readonly Matrix<double>? DU = batchNorm ? Matrix<double>.Build.Dense(outputs, m) : null;       // dU = ∂C/∂(W·X), per sample
-        public readonly Matrix<double>? Mask = dropout ? Matrix<double>.Build.Dense(outputs, m) : null;       // M
-        public readonly Matrix<double>? Dropped = dropout ? Matrix<double>.Build.Dense(outputs, m) : null;    // A ⊙ M
-        public readonly Matrix<double>? MaskedDA = dropout ? Matrix<double>.Build.Dense(outputs, m) : null;   // dA ⊙ M
-        public bool MaskDrawn;
-    }
 }
