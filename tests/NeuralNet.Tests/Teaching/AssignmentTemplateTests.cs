@@ -50,7 +50,10 @@ public class AssignmentTemplateTests(PackedLibrary packed, ITestOutputHelper out
                 if (_run is null)
                 {
                     _run = new GradedAssignment(packed);
-                    output.WriteLine($"template install, create, grade the stubs and grade 3 submissions: {_run.Elapsed.TotalSeconds:F1} s");
+                    output.WriteLine($"template install, create, grade the stubs and grade 3 submissions: {_run.Elapsed.TotalSeconds:F1} s " +
+                        $"(install {_run.Install?.Elapsed.TotalSeconds:F1} s, create {_run.Create?.Elapsed.TotalSeconds:F1} s, " +
+                        $"grade the stubs {_run.StubGrade?.Elapsed.TotalSeconds:F1} s, grade 3 submissions {_run.CourseGrade?.Elapsed.TotalSeconds:F1} s)");
+                    output.WriteLine(_run.CourseGrade?.Output ?? "");
                 }
             }
             _run.ShouldHaveRun();
@@ -148,6 +151,18 @@ public class AssignmentTemplateTests(PackedLibrary packed, ITestOutputHelper out
         compiler.ShouldContain("DenseLayer.cs");
         compiler.ShouldContain("error CS");
         broken.GetProperty("tests").EnumerateArray().ShouldAllBe(t => t.GetProperty("status").GetString() == "not run");
+    }
+
+    [Fact]
+    public void TeachersGradeCommand_RefusesATeachersCopyWithASolvedStub()
+    {
+        // A submission without ScaledTanh.cs would otherwise be graded with the teacher's solved one.
+        var refused = Run.SolvedCopyGrade.ShouldNotBeNull();
+        refused.ExitCode.ShouldBe(2, refused.ToString());
+        var error = refused.Output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ShouldHaveSingleItem(refused.ToString());
+        error.ShouldContain("ScaledTanh.cs");
+        refused.Output.ShouldNotContain("   at ", Case.Sensitive, "a bad setup is a one-line error, not a stack trace");
+        Directory.Exists(Path.Combine(Run.Root, "course-from-a-solved-copy", "full-marks")).ShouldBeFalse("nothing is graded");
     }
 
     [Fact]

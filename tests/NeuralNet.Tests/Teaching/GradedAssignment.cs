@@ -51,6 +51,10 @@ public sealed class GradedAssignment
         // The teacher's command, on a folder of submissions.
         CourseGrade = DotNetCli.Run(Assignment, Timeout, Environment,
             "run", "--project", "grade", "--", "--submissions", Submissions, "--output", CourseResults);
+        // The teacher's copy must hold the stubs: here it has a solved ScaledTanh.cs, which the grader refuses.
+        File.Copy(Path.Combine(SolutionFolder, "ScaledTanh.cs"), Path.Combine(Assignment, "Assignment", "ScaledTanh.cs"), overwrite: true);
+        SolvedCopyGrade = DotNetCli.Run(Assignment, Timeout, Environment,
+            "run", "--project", "grade", "--", "--submissions", Submissions, "--output", Path.Combine(Root, "course-from-a-solved-copy"));
         Elapsed = clock.Elapsed;
     }
 
@@ -64,6 +68,7 @@ public sealed class GradedAssignment
     public DotNetCli.Result? Create { get; }
     public DotNetCli.Result? StubGrade { get; }
     public DotNetCli.Result? CourseGrade { get; }
+    public DotNetCli.Result? SolvedCopyGrade { get; }
     public JsonDocument? StubJson { get; }
     public IReadOnlyDictionary<string, string> StubFiles { get; } = new Dictionary<string, string>();
     public TimeSpan Elapsed { get; }

@@ -53,7 +53,17 @@ if (submissions is null)
 
 submissions = Path.GetFullPath(submissions);
 if (!Directory.Exists(submissions)) return Fail($"--submissions: no folder {submissions}");
-var reports = Submissions.GradeAll(assignment, submissions, output, timeout, (r, elapsed) => Console.WriteLine($"{r.Submission,-24} {r.Score,3} / {r.MaxScore}  {r.Outcome}, {elapsed.TotalSeconds:F0} s"));
+if ((output + Path.DirectorySeparatorChar).StartsWith(submissions + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+    return Fail($"--output ({output}) must not be inside --submissions ({submissions}): its folders would be graded as submissions");
+IReadOnlyList<GradeReport> reports;
+try
+{
+    reports = Submissions.GradeAll(assignment, submissions, output, timeout, (r, elapsed) => Console.WriteLine($"{r.Submission,-24} {r.Score,3} / {r.MaxScore}  {r.Outcome}, {elapsed.TotalSeconds:F0} s"));
+}
+catch (InvalidOperationException e)
+{
+    return Fail(e.Message);
+}
 Reports.WriteCourse(reports, output);
 Console.WriteLine($"{reports.Count} submissions graded; wrote {Path.Combine(output, "grades.csv")}, grades.json and junit.xml");
 return 0;

@@ -10,6 +10,9 @@ public static class Submissions
     /// <summary>The folder of student code; only its .cs files are taken from a submission.</summary>
     public const string StudentFolder = "Assignment";
 
+    /// <summary>What every stub file holds until it is solved.</summary>
+    public const string StubMarker = "throw new NotImplementedException(\"Exercise";
+
     /// <summary>
     /// Grades each subfolder of <paramref name="submissions"/> (in ordinal order of their names) against the teacher's
     /// assignment in <paramref name="assignment"/>; writes each one's junit.xml and grade.json into
@@ -18,6 +21,13 @@ public static class Submissions
     public static IReadOnlyList<GradeReport> GradeAll(string assignment, string submissions, string output, TimeSpan timeout, Action<GradeReport, TimeSpan> progress)
     {
         var table = PointsTable.Read(Path.Combine(assignment, "Assignment.Tests"));
+        // A submission that lacks a file gets the teacher's copy of it: that must be the stub, never a worked solution.
+        var solved = StudentFiles(Path.Combine(assignment, StudentFolder))
+            .Where(f => !File.ReadAllText(Path.Combine(assignment, StudentFolder, f)).Contains(StubMarker, StringComparison.Ordinal)).ToList();
+        if (solved.Count > 0)
+            throw new InvalidOperationException(
+                $"{Path.Combine(assignment, StudentFolder)} must hold the stubs as handed out, but {string.Join(", ", solved)} has no " +
+                $"`{StubMarker}`: a submission without that file would be graded with it. Grade from a freshly created copy of the assignment.");
         // One scratch copy, reused: after the first submission only the student's code is recompiled.
         string work = Path.Combine(output, ".work");
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
