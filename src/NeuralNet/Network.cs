@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Initializers;
 using NeuralNet.Losses;
@@ -18,7 +19,14 @@ namespace NeuralNet;
 /// outputs are <see cref="OutputSize"/> × m; layer l's weights are n_out × n_in, so z = W·x + b as in Nielsen's book.</para>
 /// <para>A new network is initialised deterministically: each layer with the default initialiser for its activation
 /// (<see cref="DefaultInitializer"/>), from seed 0. Call <see cref="Initialize(IInitializer, int)"/> to choose.</para>
-/// <para>A network is not thread-safe: its layers keep work buffers for the forward and backward passes.</para>
+/// <para><b>Threads.</b> <see cref="Predict(Matrix{double})"/> (every overload) may be called from any number of threads at
+/// once: each call works in its own scratch (rented from a small pool) and reads the parameters only, so the answers are
+/// bit-identical to single-threaded calls. Training (<see cref="Training.Trainer"/>, <see cref="Backpropagate"/>,
+/// <see cref="Diagnostics.GradientChecker"/>, a trace) and <see cref="Initialize(int)"/> change the network and run on one
+/// thread at a time: a second thread that starts a training step while one runs gets an <see cref="InvalidOperationException"/>,
+/// and so does a <see cref="Predict(Matrix{double})"/> that overlaps a training step (it never returns a mix of old and new
+/// weights; predict between or after training calls). Writing into <see cref="Layer.Weights"/> yourself while another
+/// thread predicts is not detected.</para>
 /// </remarks>
 /// <example><code>
 /// var network = new Network(new Layer(2, 3, new Tanh()), new Layer(3, 1, new Sigmoid()));
@@ -29,7 +37,10 @@ public sealed class Network
     private readonly ILayer[] _layers;
     private readonly Parameter[] _parameters;
     private readonly bool _builtInOnly;                 // every layer is a Layer: Predict needs no lock
-    private readonly object _predictLock = new();      // serialises Predict through a layer of the user's own
+    private readonly Lock _predictLock = new();        // serialises Predict through a layer of the user's own
+    private readonly InferencePool _inference;         // Predict's scratch, one workspace per concurrent call
+    private int _training;                             // 1 while a training step runs (one thread at a time)
+    private long _version;                             // odd while a training step runs; +2 per step
     private Matrix<double>? _outputGradient;           // ∇ₐC for an output layer of the user's own
     private readonly Matrix<double>?[] _outputs;       // what each layer returned in the last forward pass
 
@@ -60,6 +71,7 @@ public sealed class Network
         }
         _builtInOnly = _layers.All(layer => layer is Layer);
         _outputs = new Matrix<double>?[_layers.Length];
+        _inference = new InferencePool(_layers.Select(layer => layer.OutputSize).ToArray());
         _parameters = _layers.SelectMany(layer => layer.Parameters).ToArray();
         Initialize(seed: 0);
     }
@@ -101,6 +113,7 @@ public sealed class Network
 
     private void Initialize(Func<Layer, IInitializer> initializerFor, int seed)
     {
+        using var step = BeginTrainingStep();
         var random = new Random(seed);
         foreach (var layer in _layers.OfType<Layer>())      // a layer of the user's own initialises itself
         {
@@ -112,17 +125,82 @@ public sealed class Network
     }
 
     /// <summary>Feeds a batch forward in inference mode: A = network(X), with batch norm's running statistics and no dropout.</summary>
+    /// <remarks>
+    /// Safe to call from many threads at once (see the class remarks); a network holding a layer of the user's own
+    /// (<see cref="ILayer"/>) serialises the calls with a lock. Allocates only the result once warm: the scratch comes from
+    /// a small pool of at most one workspace per core, none kept above 8 MiB.
+    /// </remarks>
     /// <param name="inputs">X, <see cref="InputSize"/> × m, one column per sample.</param>
     /// <returns>A new <see cref="OutputSize"/> × m matrix.</returns>
     /// <exception cref="ArgumentException">Wrong number of rows (naming both shapes), or NaN/Infinity in X (naming row and column).</exception>
+    /// <exception cref="InvalidOperationException">A training step of this network ran during the call (on another thread).</exception>
     public Matrix<double> Predict(Matrix<double> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.RowCount != InputSize)
             Guard.Rows(inputs, InputSize, nameof(inputs), $"network {this}");   // the message is built only on failure
         Guard.Finite(inputs, nameof(inputs));
-        if (_builtInOnly) return Forward(inputs, training: false).Clone();
-        lock (_predictLock) return Forward(inputs, training: false).Clone();
+        long version = Interlocked.Read(ref _version);
+        if ((version & 1) != 0) throw Busy("predict while it is being trained");
+        Matrix<double> result;
+        if (_builtInOnly) result = Infer(inputs);
+        else lock (_predictLock) result = Infer(inputs);
+        if (Interlocked.Read(ref _version) != version) throw Busy("predict while it is being trained");  // parameters moved under us
+        return result;
+    }
+
+    /// <summary>The inference pass: each built-in layer's <see cref="Layer.Infer"/> into a rented workspace, the last into the result.</summary>
+    private Matrix<double> Infer(Matrix<double> inputs)
+    {
+        var result = Matrix<double>.Build.Dense(OutputSize, inputs.ColumnCount);
+        var workspace = _inference.Rent(inputs.ColumnCount);
+        try
+        {
+            var a = inputs;
+            for (int l = 0; l < _layers.Length; l++)
+            {
+                var output = l == _layers.Length - 1 ? result : workspace.A[l];
+                if (_layers[l] is Layer dense)
+                    dense.Infer(a, workspace.Z[l], output, workspace.Units);
+                else
+                    _layers[l].Forward(a, training: false).CopyTo(output);    // under _predictLock
+                a = output;
+            }
+            return result;
+        }
+        finally
+        {
+            _inference.Return(workspace);
+        }
+    }
+
+    /// <summary>
+    /// Marks a training step (anything that writes the layers' caches or parameters) for its duration: a second one on
+    /// another thread, and a <see cref="Predict(Matrix{double})"/> overlapping it, throw instead of racing. No allocation.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another thread is in a training step of this network.</exception>
+    internal TrainingStep BeginTrainingStep()
+    {
+        if (Interlocked.CompareExchange(ref _training, 1, 0) != 0)
+            throw Busy("start a training step while another thread trains it");
+        Interlocked.Increment(ref _version);                 // odd: Predict refuses
+        return new TrainingStep(this);
+    }
+
+    private void EndTrainingStep()
+    {
+        Interlocked.Increment(ref _version);                 // even again, and different: a Predict that overlapped refuses
+        Volatile.Write(ref _training, 0);
+    }
+
+    private InvalidOperationException Busy(string what) => new(
+        $"Cannot {what}: network {this} is trained by one thread at a time, and Predict may run between training calls but not during one. " +
+        "Train on one thread; predict after Train returns (or from a copy loaded with Network.Load).");
+
+    /// <summary>The scope of a training step: <c>using var step = network.BeginTrainingStep();</c>.</summary>
+    internal readonly ref struct TrainingStep(Network network)
+    {
+        public void Dispose() => network.EndTrainingStep();
     }
 
     /// <summary>Feeds one sample forward.</summary>
@@ -161,6 +239,7 @@ public sealed class Network
     {
         ValidateBatch(inputs, targets);
         ArgumentNullException.ThrowIfNull(loss);
+        using var step = BeginTrainingStep();
         double cost = ForwardBackward(inputs, targets, loss);
         return new Gradients(cost, _layers.Select(LayerGradients.Of).ToArray());
     }

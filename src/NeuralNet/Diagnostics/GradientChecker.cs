@@ -39,6 +39,7 @@ public static class GradientChecker
         network.ValidateBatch(inputs, targets);
         double Cost() => network.ForwardBackward(inputs, targets, loss);
 
+        using var training = network.BeginTrainingStep();   // perturbs the parameters: no Predict may overlap
         SetFrozen(network, true);
         try
         {

@@ -20,6 +20,7 @@ internal static class BackpropTracer
         optimizer ??= new Sgd();
 
         // 1. The real forward and backward pass, exactly as Backpropagate and the Trainer run it.
+        using var step = network.BeginTrainingStep();
         double cost = network.ForwardBackward(inputs, targets, loss);
         var layers = network.BuiltInLayers("Tracing");
         int count = layers.Count;

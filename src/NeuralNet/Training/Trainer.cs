@@ -18,6 +18,10 @@ namespace NeuralNet.Training;
 /// has no variance to normalise by).</para>
 /// <para>Once warm, a training step allocates nothing: mini-batches are gathered into reusable buffers and every layer
 /// keeps its work matrices.</para>
+/// <para><b>Threads.</b> A trainer is used from one thread at a time. Its network may be predicted from other threads
+/// between steps; a <see cref="Network.Predict(Matrix{double})"/> that overlaps a step, or a second trainer (or
+/// <see cref="Network.Backpropagate"/>) stepping the same network from another thread at the same moment, throws
+/// <see cref="InvalidOperationException"/> rather than racing.</para>
 /// </remarks>
 /// <example><code>
 /// var trainer = new Trainer(network, new TrainerOptions { Epochs = 2000, BatchSize = 4, LearningRate = 0.5 });
@@ -27,7 +31,7 @@ public sealed class Trainer
 {
     private readonly LayerStatistics[] _statistics;
     private Matrix<double>? _batchInputs, _batchTargets, _lastInputs, _lastTargets;
-    private readonly ParallelGather _gather = new();
+    private readonly ColumnGather _gather = new();
 
     /// <summary>Creates a trainer for <paramref name="network"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -94,7 +98,8 @@ public sealed class Trainer
         IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(inputs, targets, validationInputs, validationTargets);
-        var state = Checkpoint.Read(checkpointPath, Network, Options);
+        TrainingState state;
+        using (Network.BeginTrainingStep()) state = Checkpoint.Read(checkpointPath, Network, Options);   // loads the weights
         return Run(inputs, targets, validationInputs, validationTargets, state, progress, cancellationToken);
     }
 
@@ -166,6 +171,7 @@ public sealed class Trainer
             double? validationLoss = null, validationAccuracy = null;
             if (validationInputs is not null)
             {
+                using var step = Network.BeginTrainingStep();   // the layers' buffers are the training thread's
                 var output = Network.Forward(validationInputs, training: false);
                 validationLoss = Options.Loss.Value(output, validationTargets!);
                 validationAccuracy = Accuracy(output, validationTargets!);
@@ -199,7 +205,10 @@ public sealed class Trainer
         }
         (history.BestEpoch, history.BestLoss) = (state.BestEpoch, state.BestEpoch is null ? null : state.BestLoss);
         if (stopping?.RestoreBestWeights == true && state.BestWeights is not null)
+        {
+            using var step = Network.BeginTrainingStep();
             state.BestWeights.Restore(Network);
+        }
         return history;
     }
 
@@ -237,6 +246,7 @@ public sealed class Trainer
     /// <summary>One step without argument checks: backprop, divergence check, weight decay, optimizer.</summary>
     private double Step(Matrix<double> inputs, Matrix<double> targets, double learningRate, int epoch, int batch)
     {
+        using var step = Network.BeginTrainingStep();   // one training thread per network; Predict refuses to overlap
         double loss = Network.ForwardBackward(inputs, targets, Options.Loss);
         if (!double.IsFinite(loss))
             throw new TrainingDivergedException(epoch, batch, loss, learningRate, "the loss became " + loss);
@@ -267,7 +277,7 @@ public sealed class Trainer
         var xb = BatchBuffer(ref _batchInputs, ref _lastInputs, x.RowCount, m);
         var yb = BatchBuffer(ref _batchTargets, ref _lastTargets, y.RowCount, m);
         _gather.Copy(x, xb, order, start);      // X on both cores when large enough
-        CopyColumns(y, yb, order, start);
+        ColumnGather.CopyColumns(y, yb, order, start);
         return (xb, yb);
     }
 
@@ -278,54 +288,6 @@ public sealed class Trainer
         if (last is not null && last.RowCount == rows && last.ColumnCount == m) return last;
         if (full is null || full.RowCount != rows) return full = Matrix<double>.Build.Dense(rows, m);
         return last = Matrix<double>.Build.Dense(rows, m);
-    }
-
-    /// <summary>Each sample's column is contiguous in column-major storage, so gathering is one copy per sample.</summary>
-    private static void CopyColumns(Matrix<double> source, Matrix<double> destination, int[] order, int start)
-    {
-        var from = source.AsColumnMajorArray().AsSpan();
-        var to = destination.AsColumnMajorArray().AsSpan();
-        int rows = source.RowCount;
-        for (int j = 0; j < destination.ColumnCount; j++)
-            from.Slice(order[start + j] * rows, rows).CopyTo(to.Slice(j * rows, rows));
-    }
-
-    /// <summary>
-    /// Batches of at least this many input values (128 KB) are gathered on both cores (see <see cref="ParallelGather"/>):
-    /// with interleaved epochs on the quiet 2-core machine, ReLU bs32 trained 1.16× and 1.04× faster in two runs, bs100
-    /// 1.07× and 1.00×; bs10 (7,840 values) stays on one core.
-    /// </summary>
-    private const int ParallelGatherMinValues = 16 * 1024;
-
-    /// <summary>
-    /// Copies the batch's input columns on the GEMM worker threads as well, each core the band of columns it then
-    /// multiplies in the first layer's Z = W·X (the same split as <see cref="Gemm"/>'s, when it splits columns), so
-    /// those columns are already in that core's cache. Falls back to <see cref="CopyColumns"/> when the workers are busy.
-    /// </summary>
-    private sealed class ParallelGather : IParallelWork
-    {
-        private double[]? _from, _to;
-        private int[]? _order;
-        private int _start, _rows, _count;
-
-        public void Copy(Matrix<double> source, Matrix<double> destination, int[] order, int start)
-        {
-            (_from, _to, _order, _start, _rows, _count) =
-                (source.AsColumnMajorArray(), destination.AsColumnMajorArray(), order, start, source.RowCount, destination.ColumnCount);
-            bool done = GemmParallel.MaxParts > 1 && (long)_rows * _count >= ParallelGatherMinValues
-                && GemmParallel.TryRun(this, GemmParallel.MaxParts);
-            (_from, _to, _order) = (null, null, null);
-            if (!done) CopyColumns(source, destination, order, start);
-        }
-
-        public void RunPart(int part, int parts)
-        {
-            (int j0, int j1) = Gemm.Band(_count, GemmKernels.NR, part, parts);
-            var from = _from.AsSpan();
-            var to = _to.AsSpan();
-            for (int j = j0; j < j1; j++)
-                from.Slice(_order![_start + j] * _rows, _rows).CopyTo(to.Slice(j * _rows, _rows));
-        }
     }
 
     private static Matrix<double> Dense(Matrix<double> m) =>
