@@ -55,6 +55,7 @@ public sealed class GradedAssignment
         File.Copy(Path.Combine(SolutionFolder, "ScaledTanh.cs"), Path.Combine(Assignment, "Assignment", "ScaledTanh.cs"), overwrite: true);
         SolvedCopyGrade = DotNetCli.Run(Assignment, Timeout, Environment,
             "run", "--project", "grade", "--", "--submissions", Submissions, "--output", Path.Combine(Root, "course-from-a-solved-copy"));
+        File.WriteAllText(Path.Combine(Assignment, "Assignment", "ScaledTanh.cs"), StubFiles["ScaledTanh.cs"]);
         Elapsed = clock.Elapsed;
     }
 

@@ -4,6 +4,7 @@ using NeuralNet.Diagnostics;
 using NeuralNet.Initializers;
 using NeuralNet.Losses;
 using NeuralNet.Optimizers;
+using NeuralNet.Tracing;
 using NeuralNet.Training;
 
 namespace Assignment.Tests;
