@@ -48,13 +48,13 @@ public sealed class GradedAssignment
             StubJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(Assignment, "grade-results", "grade.json")));
 
         WriteSubmissions();
-        // The teacher's command, on a folder of submissions.
+        // The teacher's command, on a folder of submissions (the grader is built: the student's command built it).
         CourseGrade = DotNetCli.Run(Assignment, Timeout, Environment,
-            "run", "--project", "grade", "--", "--submissions", Submissions, "--output", CourseResults);
+            "run", "--project", "grade", "--no-build", "--", "--submissions", Submissions, "--output", CourseResults);
         // The teacher's copy must hold the stubs: here it has a solved ScaledTanh.cs, which the grader refuses.
         File.Copy(Path.Combine(SolutionFolder, "ScaledTanh.cs"), Path.Combine(Assignment, "Assignment", "ScaledTanh.cs"), overwrite: true);
         SolvedCopyGrade = DotNetCli.Run(Assignment, Timeout, Environment,
-            "run", "--project", "grade", "--", "--submissions", Submissions, "--output", Path.Combine(Root, "course-from-a-solved-copy"));
+            "run", "--project", "grade", "--no-build", "--", "--submissions", Submissions, "--output", Path.Combine(Root, "course-from-a-solved-copy"));
         File.WriteAllText(Path.Combine(Assignment, "Assignment", "ScaledTanh.cs"), StubFiles["ScaledTanh.cs"]);
         Elapsed = clock.Elapsed;
     }
