@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NeuralNet;
 using NeuralNet.Data;
+using NeuralNet.Onnx;
 using NeuralNet.Serialization;
 using NeuralNet.Training;
 using Spectre.Console;

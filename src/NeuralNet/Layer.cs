@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.LinearAlgebra;
+using NeuralNet.Internal;
 
 namespace NeuralNet;
 
@@ -94,6 +95,54 @@ public sealed class Layer : ILayer
             new Parameter("γ", _batchNorm.Gamma.AsArray(), _batchNorm.GammaGradient.AsArray(), isWeight: false),
             new Parameter("β", _batchNorm.Beta.AsArray(), _batchNorm.BetaGradient.AsArray(), isWeight: false),
         ];
+    }
+
+    /// <summary>
+    /// Forward pass: Z = W·X + b (or Z = γ ⊙ X̂ + β with <see cref="BatchNorm"/>), A = f(Z), then A ⊙ M with dropout while training.
+    /// Caches X, Z and A (and X̂, 1/√(σ² + ε), M) for <see cref="Backward"/>.
+    /// </summary>
+    /// <param name="input">X, n_in × m, one column per sample.</param>
+    /// <param name="training">True during training: batch statistics instead of running ones, and dropout.</param>
+    /// <returns>A (or A ⊙ M), n_out × m: a buffer owned by the layer.</returns>
+    /// <exception cref="ArgumentException">X does not have n_in rows.</exception>
+    /// <exception cref="InvalidOperationException">Batch normalisation in training mode on a batch of one sample.</exception>
+    public Matrix<double> Forward(Matrix<double> input, bool training = false)
+    {
+        CheckInput(input, training);
+        var s = _buffers.For(input.ColumnCount);                // this batch size's Z, A, dZ, dX
+        _input = input;
+        _z = _batchNorm is null
+            ? Products.Affine(_weights, input, _biases, s.Z)                      // Z = W·X + b
+            : _batchNorm.Forward(Products.Multiply(_weights, input, s.Z), training, Frozen); // Z = γ ⊙ X̂ + β, X̂ = BN(W·X)
+        Activation.Forward(_z, s.A);                                              // A = f(Z)
+        _dropoutApplied = training && _dropout is not null;
+        return _dropoutApplied ? _dropout!.Forward(s.A, Frozen) : s.A;            // A ⊙ M while training with dropout
+    }
+
+    /// <summary>Backward pass from dA = ∂C/∂A: computes dZ, dW, db (or dγ, dβ with batch norm) and, if asked, dX.</summary>
+    /// <param name="outputGradient">dA = ∂C/∂A, n_out × m, per sample (not divided by m).</param>
+    /// <param name="computeInputGradient">Whether to compute dX = Wᵀ·dZ; the first layer of a network does not need it.</param>
+    /// <returns>dX = ∂C/∂X (n_in × m, a buffer owned by the layer), or null when not computed.</returns>
+    /// <exception cref="InvalidOperationException">No forward pass was made.</exception>
+    /// <exception cref="ArgumentException">dA does not have the shape of the last forward pass's output.</exception>
+    public Matrix<double>? Backward(Matrix<double> outputGradient, bool computeInputGradient = true)
+    {
+        var s = CheckOutputGradient(outputGradient);
+        var dA = _dropoutApplied ? _dropout!.Backward(outputGradient) : outputGradient;   // forward: A ⊙ M
+        Activation.Backward(_z!, s.A, dA, s.DZ);                                  // dZ = dA ⊙ f′(Z)            (BP1, BP2)
+        return BackwardFromDelta(computeInputGradient);
+    }
+
+    /// <summary>The rest of the backward pass once δ = dZ is in <see cref="Delta"/> (the network writes δᴸ = a − y there directly).</summary>
+    internal Matrix<double>? BackwardFromDelta(bool computeInputGradient)
+    {
+        var s = Current;
+        var dZ = _batchNorm?.Backward(s.DZ) ?? s.DZ;                              // dU = ∂C/∂(W·X) with batch norm (and dγ, dβ)
+        Products.MultiplyTransposeB(dZ, _input!, _dW, alpha: 1.0 / s.M);          // dW = dZ·Xᵀ / m              (BP4)
+        if (_batchNorm is null) Columns.Mean(dZ, _db);                            // db = mean of dZ's columns   (BP3)
+        if (!computeInputGradient) return null;
+        Products.MultiplyTransposeA(_weights, dZ, s.DX);                          // dX = Wᵀ·dZ                  (BP2's first factor, one layer down)
+        return s.DX;
     }
 
     /// <summary>n_in, the number of inputs.</summary>
@@ -224,54 +273,6 @@ public sealed class Layer : ILayer
     /// batch size and leave the running statistics alone, so the cost is a deterministic function of the parameters.
     /// </summary>
     internal bool Frozen { get; set; }
-
-    /// <summary>
-    /// Forward pass: Z = W·X + b (or Z = γ ⊙ X̂ + β with <see cref="BatchNorm"/>), A = f(Z), then A ⊙ M with dropout while training.
-    /// Caches X, Z and A (and X̂, 1/√(σ² + ε), M) for <see cref="Backward"/>.
-    /// </summary>
-    /// <param name="input">X, n_in × m, one column per sample.</param>
-    /// <param name="training">True during training: batch statistics instead of running ones, and dropout.</param>
-    /// <returns>A (or A ⊙ M), n_out × m: a buffer owned by the layer.</returns>
-    /// <exception cref="ArgumentException">X does not have n_in rows.</exception>
-    /// <exception cref="InvalidOperationException">Batch normalisation in training mode on a batch of one sample.</exception>
-    public Matrix<double> Forward(Matrix<double> input, bool training = false)
-    {
-        CheckInput(input, training);
-        var s = _buffers.For(input.ColumnCount);                // this batch size's Z, A, dZ, dX
-        _input = input;
-        _z = _batchNorm is null
-            ? Products.Affine(_weights, input, _biases, s.Z)                      // Z = W·X + b
-            : _batchNorm.Forward(Products.Multiply(_weights, input, s.Z), training, Frozen); // Z = γ ⊙ X̂ + β, X̂ = BN(W·X)
-        Activation.Forward(_z, s.A);                                              // A = f(Z)
-        _dropoutApplied = training && _dropout is not null;
-        return _dropoutApplied ? _dropout!.Forward(s.A, Frozen) : s.A;            // A ⊙ M while training with dropout
-    }
-
-    /// <summary>Backward pass from dA = ∂C/∂A: computes dZ, dW, db (or dγ, dβ with batch norm) and, if asked, dX.</summary>
-    /// <param name="outputGradient">dA = ∂C/∂A, n_out × m, per sample (not divided by m).</param>
-    /// <param name="computeInputGradient">Whether to compute dX = Wᵀ·dZ; the first layer of a network does not need it.</param>
-    /// <returns>dX = ∂C/∂X (n_in × m, a buffer owned by the layer), or null when not computed.</returns>
-    /// <exception cref="InvalidOperationException">No forward pass was made.</exception>
-    /// <exception cref="ArgumentException">dA does not have the shape of the last forward pass's output.</exception>
-    public Matrix<double>? Backward(Matrix<double> outputGradient, bool computeInputGradient = true)
-    {
-        var s = CheckOutputGradient(outputGradient);
-        var dA = _dropoutApplied ? _dropout!.Backward(outputGradient) : outputGradient;   // forward: A ⊙ M
-        Activation.Backward(_z!, s.A, dA, s.DZ);                                  // dZ = dA ⊙ f′(Z)            (BP1, BP2)
-        return BackwardFromDelta(computeInputGradient);
-    }
-
-    /// <summary>The rest of the backward pass once δ = dZ is in <see cref="Delta"/> (the network writes δᴸ = a − y there directly).</summary>
-    internal Matrix<double>? BackwardFromDelta(bool computeInputGradient)
-    {
-        var s = Current;
-        var dZ = _batchNorm?.Backward(s.DZ) ?? s.DZ;                              // with batch norm: dγ, dβ, and dZ ← dU = ∂C/∂(W·X)
-        Products.MultiplyTransposeB(dZ, _input!, _dW, alpha: 1.0 / s.M);          // dW = dZ·Xᵀ / m              (BP4)
-        if (_batchNorm is null) Columns.Mean(dZ, _db);                            // db = mean of dZ's columns   (BP3)
-        if (!computeInputGradient) return null;
-        Products.MultiplyTransposeA(_weights, dZ, s.DX);                          // dX = Wᵀ·dZ                  (BP2's first factor, one layer down)
-        return s.DX;
-    }
 
     /// <summary>
     /// Inference without touching the layer: A = f(W·X + b), or f(γ ⊙ (W·X − running_mean)/√(running_var + ε) + β); no

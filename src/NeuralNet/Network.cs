@@ -3,11 +3,7 @@ using NeuralNet.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Initializers;
 using NeuralNet.Losses;
-using NeuralNet.Onnx;
-using NeuralNet.Optimizers;
-using NeuralNet.Serialization;
-using NeuralNet.Tracing;
-using NeuralNet.Training;
+using NeuralNet.Internal;
 
 namespace NeuralNet;
 
@@ -244,35 +240,6 @@ public sealed class Network
         return new Gradients(cost, _layers.Select(LayerGradients.Of).ToArray());
     }
 
-    /// <summary>
-    /// One training step written out for study: the forward pass (z, a), the cost C, the backward pass (f′(z), δ, ∂C/∂b,
-    /// ∂C/∂W, each labelled BP1–BP4) and the update ΔW, Δb the optimizer would make, for every layer. Parameters are not changed.
-    /// </summary>
-    /// <remarks>
-    /// The gradients are exactly <see cref="Backpropagate"/>'s. The update is <paramref name="optimizer"/>'s own step, run on
-    /// scratch copies of the parameters from a fresh state (the first step of training; its state for this network is not
-    /// touched). Print it with <see cref="BackpropTrace.ToString"/> or <see cref="TraceFormatter.Format"/>.
-    /// </remarks>
-    /// <param name="inputs">X, <see cref="InputSize"/> × m.</param>
-    /// <param name="targets">Y, <see cref="OutputSize"/> × m.</param>
-    /// <param name="loss">The cost function C.</param>
-    /// <param name="optimizer">The update rule; null for plain <see cref="Sgd"/>.</param>
-    /// <param name="learningRate">η &gt; 0; default 0.1, as <see cref="TrainerOptions.LearningRate"/>.</param>
-    /// <param name="weightDecay">λ ≥ 0 added as λ·W to the weight gradients before the update, as <see cref="TrainerOptions.WeightDecay"/>.</param>
-    /// <exception cref="ArgumentException">Mismatched shapes (naming both) or non-finite values (naming row and column).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">η not positive or λ negative.</exception>
-    public BackpropTrace Trace(Matrix<double> inputs, Matrix<double> targets, ILoss loss, IOptimizer? optimizer = null,
-        double learningRate = 0.1, double weightDecay = 0) =>
-        BackpropTracer.Run(this, inputs, targets, loss, optimizer, learningRate, weightDecay);
-
-    /// <summary>Traces one step with a trainer's loss, optimizer, learning rate and weight decay, on the batch as given (no shuffling).</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public BackpropTrace Trace(Matrix<double> inputs, Matrix<double> targets, TrainerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Trace(inputs, targets, options.Loss, options.Optimizer, options.LearningRate, options.WeightDecay);
-    }
-
     /// <inheritdoc/>
     public override string ToString() => $"Network[{string.Join(", ", _layers.Select(l => l.ToString()))}]";
 
@@ -317,23 +284,41 @@ public sealed class Network
     /// One forward and backward pass without checks: returns C and leaves ∂C/∂W, ∂C/∂b in each layer's gradient buffers.
     /// </summary>
     /// <remarks>The shortcut δᴸ = a − y does not apply when the output layer uses dropout (the loss then sees A ⊙ M).</remarks>
-    internal double ForwardBackward(Matrix<double> inputs, Matrix<double> targets, ILoss loss)
+    /// <param name="inputs">X, checked by the caller.</param>
+    /// <param name="targets">Y, checked by the caller.</param>
+    /// <param name="loss">C.</param>
+    /// <param name="recorder">Told what every layer received and returned, as it happens (the tracer); null in training.</param>
+    internal double ForwardBackward(Matrix<double> inputs, Matrix<double> targets, ILoss loss, IStepRecorder? recorder = null)
     {
-        var output = Forward(inputs, training: true);
-        double cost = loss.Value(output, targets);
+        var a = inputs;
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            var x = a;
+            a = _outputs[l] = _layers[l].Forward(x, training: true);              // aˡ = fˡ(Wˡ·aˡ⁻¹ + bˡ)
+            recorder?.Forwarded(l, x, a);
+        }
+        double cost = loss.Value(a, targets);
 
         var last = _layers[^1];
         Matrix<double>? dA;
-        if (last is Layer dense && !dense.DropoutApplied && loss.TryOutputDelta(dense.Activation, output, targets, dense.Delta))  // δᴸ = a − y, where it simplifies
+        if (last is Layer dense && !dense.DropoutApplied && loss.TryOutputDelta(dense.Activation, a, targets, dense.Delta))  // δᴸ = a − y, where it simplifies
+        {
             dA = dense.BackwardFromDelta(computeInputGradient: _layers.Length > 1);
+            recorder?.Backwarded(_layers.Length - 1, null, dA);
+        }
         else
         {
-            var gradient = OutputGradientBuffer(last, output);
-            loss.Gradient(output, targets, gradient);                             // ∇ₐC
+            var gradient = OutputGradientBuffer(last, a);
+            loss.Gradient(a, targets, gradient);                                  // ∇ₐC
             dA = last.Backward(gradient, _layers.Length > 1);                     // δᴸ = ∇ₐC ⊙ f′(zᴸ)   (BP1)
+            recorder?.Backwarded(_layers.Length - 1, gradient, dA);
         }
         for (int l = _layers.Length - 2; l >= 0; l--)
-            dA = _layers[l].Backward(dA!, computeInputGradient: l > 0);           // δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ) (BP2)
+        {
+            var gradient = dA!;
+            dA = _layers[l].Backward(gradient, computeInputGradient: l > 0);     // δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ) (BP2)
+            recorder?.Backwarded(l, gradient, dA);
+        }
         return cost;
     }
 
@@ -345,26 +330,4 @@ public sealed class Network
             _outputGradient = Matrix<double>.Build.Dense(output.RowCount, output.ColumnCount);
         return _outputGradient;
     }
-
-    /// <summary>Saves this network to a versioned JSON file (architecture, bit-exact parameters, batch-norm statistics, metadata), atomically; see <see cref="ModelFile"/>.</summary>
-    /// <param name="path">The file to write; an existing file is replaced only once the new one is complete.</param>
-    /// <param name="metadata">Optional description and training summary.</param>
-    /// <exception cref="InvalidOperationException">A parameter is NaN or infinite.</exception>
-    public void Save(string path, ModelMetadata? metadata = null) => ModelFile.Save(this, path, metadata);
-
-    /// <summary>Loads a network saved by <see cref="Save"/>; see <see cref="ModelFile.Load(string)"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
-    public static Network Load(string path) => ModelFile.Load(path);
-
-    /// <summary>Loads a network saved by <see cref="Save"/> and its <paramref name="metadata"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
-    public static Network Load(string path, out ModelMetadata metadata) => ModelFile.Load(path, out metadata);
-
-    /// <summary>
-    /// Writes this network as an ONNX model that takes a batch with <b>one row per sample</b>, [N, <see cref="InputSize"/>]
-    /// float64, and returns [N, <see cref="OutputSize"/>]: the transpose of <see cref="Predict(Matrix{double})"/>'s orientation.
-    /// See <see cref="OnnxExporter"/>.
-    /// </summary>
-    /// <exception cref="NotSupportedException">A layer's activation has no ONNX equivalent (naming the layer and activation).</exception>
-    public void ExportOnnx(string path) => OnnxExporter.Export(this, path);
 }

@@ -3,6 +3,8 @@ using NeuralNet.Activations;
 using NeuralNet.Diagnostics;
 using NeuralNet.Losses;
 using NeuralNet.Training;
+using NeuralNet.Onnx;
+using NeuralNet.Serialization;
 
 namespace NeuralNet.Tests;
 

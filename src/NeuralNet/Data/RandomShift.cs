@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Data;
 

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Losses;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Diagnostics;
 

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Losses;
 

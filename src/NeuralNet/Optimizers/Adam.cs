@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Optimizers;
 

@@ -2,7 +2,7 @@ namespace NeuralNet.Serialization;
 
 /// <summary>
 /// Saves a <see cref="Network"/> to a readable, versioned JSON file and loads it back, bit for bit.
-/// <see cref="Network.Save(string, ModelMetadata?)"/> and <see cref="Network.Load(string)"/> call these.
+/// <c>network.Save(…)</c> and <c>Network.Load(…)</c> (<see cref="NetworkFiles"/>) call these.
 /// </summary>
 /// <remarks>
 /// <para><b>The file</b> (format version 1) holds a header (<c>format</c>, <c>formatVersion</c>, <c>libraryVersion</c>,

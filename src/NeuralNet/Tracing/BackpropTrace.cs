@@ -4,7 +4,7 @@ namespace NeuralNet.Tracing;
 
 /// <summary>
 /// One training step, written out: the forward pass, the cost C, the backward pass (BP1–BP4) and the optimizer's update,
-/// layer by layer, made by <see cref="Network.Trace(Matrix{double}, Matrix{double}, Losses.ILoss, Optimizers.IOptimizer?, double, double)"/>.
+/// layer by layer, made by <c>network.Trace(…)</c> (<see cref="NetworkTracing"/>).
 /// </summary>
 /// <remarks>
 /// <para><b>One column per sample.</b> Every per-sample matrix has one row per unit and one column per sample.</para>

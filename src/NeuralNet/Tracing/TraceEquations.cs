@@ -45,6 +45,14 @@ public static class TraceEquations
     /// <summary>BP4: ∂C/∂Wˡ = δˡ·(aˡ⁻¹)ᵀ / m.</summary>
     public const string BP4 = "BP4";
 
+    /// <summary>Batch normalisation's forward step X̂ = (W·x − μ)/√(σ² + ε), z = γ ⊙ X̂ + β, and its backward step to dU.</summary>
+    public const string BatchNorm = "batch norm";
+    /// <summary>Dropout: the mask M, a ⊙ M forward, ∂C/∂a ⊙ M backward.</summary>
+    public const string Dropout = "dropout";
+    /// <summary>What a layer of the user's own computed (y = layer(x), dX), read through <see cref="ILayer"/>.</summary>
+    public const string Layer = "y = layer(x)";
+    /// <summary>∂C/∂γ of batch normalisation: the mean of (δ ⊙ X̂)'s columns.</summary>
+    public const string GammaGradient = "∂C/∂γ";
     /// <summary>The optimizer's step Δθ = θ_after − θ_before.</summary>
     public const string Update = "update";
 }

@@ -1,3 +1,5 @@
+using NeuralNet.Internal;
+
 namespace NeuralNet.Tracing;
 
 /// <summary>

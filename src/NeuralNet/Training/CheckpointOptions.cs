@@ -5,7 +5,7 @@ namespace NeuralNet.Training;
 /// <see cref="BestPath"/> whenever the monitored loss (validation loss, or training loss without a validation set) improves.
 /// </summary>
 /// <remarks>
-/// <para>A checkpoint is a model file (<see cref="Serialization.ModelFile"/>, so <see cref="Network.Load(string)"/> opens it)
+/// <para>A checkpoint is a model file (<see cref="Serialization.ModelFile"/>, so <c>Network.Load(…)</c> opens it)
 /// with a <c>training</c> section: the epochs completed, the seed, the history, the optimizer's state
 /// (<see cref="Optimizers.IStatefulOptimizer"/>) and the early-stopping state. <see cref="Trainer.Resume(string, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double}?, MathNet.Numerics.LinearAlgebra.Matrix{double}?, IProgress{EpochReport}?, CancellationToken)"/>
 /// continues from it with bit-identical results. Files are replaced atomically.</para>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Training;
 

@@ -4,6 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Data;
 using NeuralNet.LinearAlgebra;
 using NeuralNet.Serialization;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Training;
 

@@ -1,6 +1,7 @@
 using NeuralNet.Data;
 using NeuralNet.Losses;
 using NeuralNet.Optimizers;
+using NeuralNet.Internal;
 
 namespace NeuralNet.Training;
 

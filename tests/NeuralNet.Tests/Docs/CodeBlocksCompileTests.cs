@@ -39,6 +39,9 @@ public class CodeBlocksCompileTests
     }
 
     private static readonly Lazy<string> Root = new(FindRoot);
+
+    /// <summary>The repository root (the folder with README.md), for tests that read the docs.</summary>
+    internal static string RepositoryRoot() => Root.Value;
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>The documents whose blocks are compiled, relative to the root: README.md first, then docs/*.md.</summary>

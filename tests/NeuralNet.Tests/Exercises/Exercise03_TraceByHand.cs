@@ -1,6 +1,7 @@
 using NeuralNet.Losses;
 using NeuralNet.Optimizers;
 using NeuralNet.Tests.Tracing;
+using NeuralNet.Tracing;
 
 namespace NeuralNet.Tests.Exercises;
 

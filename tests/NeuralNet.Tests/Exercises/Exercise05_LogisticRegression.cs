@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Data;
 using NeuralNet.Losses;
+using NeuralNet.Tracing;
 using NeuralNet.Tests.Tracing;
 using NeuralNet.Training;
 

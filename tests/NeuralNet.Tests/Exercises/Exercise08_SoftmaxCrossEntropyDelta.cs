@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Losses;
 using NeuralNet.Tests.Tracing;
+using NeuralNet.Tracing;
 
 namespace NeuralNet.Tests.Exercises;
 

@@ -1,4 +1,5 @@
 using NeuralNet.Losses;
+using NeuralNet.Tracing;
 using NeuralNet.Optimizers;
 using NeuralNet.Tests.Tracing;
 using NeuralNet.Training;

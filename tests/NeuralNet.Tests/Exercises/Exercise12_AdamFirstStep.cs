@@ -1,5 +1,6 @@
 using NeuralNet.Losses;
 using NeuralNet.Optimizers;
+using NeuralNet.Tracing;
 
 namespace NeuralNet.Tests.Exercises;
 

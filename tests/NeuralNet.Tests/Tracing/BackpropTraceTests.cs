@@ -61,21 +61,28 @@ public class BackpropTraceTests
     [Theory, MemberData(nameof(Cases))]
     public void Trace_DeltasSatisfyBP1AndBP2_AndGradientsSatisfyBP3AndBP4(string name)
     {
+        // Each recorded number against its own equation, evaluated with plain loops (Naive) on the trace's own numbers.
         var (network, x, y, loss) = Case(name);
         var trace = network.Trace(x, y, loss);
         int m = x.ColumnCount;
         for (int l = 0; l < trace.Layers.Count; l++)
         {
             var t = trace.Layers[l];
-            TraceAssert.Close(t.WeightedInput, t.Weights * t.Input + Matrix<double>.Build.Dense(t.Weights.RowCount, m, (r, _) => t.Biases[r]), 1e-12);  // z = W·x + b
+            TraceAssert.Close(t.WeightedInput, Naive.AddToColumns(Naive.Multiply(t.Weights, t.Input), t.Biases), 1e-12);  // z = W·x + b
             if (t.ActivationDerivative is { } fPrime)
-                TraceAssert.Close(t.Delta, t.OutputGradient.PointwiseMultiply(fPrime), 1e-12);      // δ = ∂C/∂a ⊙ f′(z)   (BP1, BP2)
+                TraceAssert.Close(t.Delta, Naive.Hadamard(t.OutputGradient, fPrime), 1e-12);       // δ = ∂C/∂a ⊙ f′(z)   (BP1, BP2)
             if (l < trace.Layers.Count - 1)
-                t.OutputGradient.ShouldBe(trace.Layers[l + 1].Weights.TransposeThisAndMultiply(trace.Layers[l + 1].Delta));   // (Wˡ⁺¹)ᵀδˡ⁺¹
-            TraceAssert.Close(t.BiasGradient, t.Delta.RowSums() / m, 1e-12);                      // BP3
-            TraceAssert.Close(t.WeightGradient, t.Delta * t.Input.Transpose() / m, 1e-12);       // BP4
+            {
+                var above = trace.Layers[l + 1];
+                TraceAssert.Close(t.OutputGradient, Naive.Multiply(Naive.Transpose(above.Weights), above.Delta!), 1e-12);   // (Wˡ⁺¹)ᵀδˡ⁺¹, BP2's first factor
+                t.OutputGradient.ShouldBe(above.InputGradient);                                    // what the layer above returned, recorded
+                above.Input.ShouldBe(t.Output);                                                    // and it got this layer's output
+            }
+            TraceAssert.Close(t.BiasGradient.ToColumnMatrix(), Naive.MeanOfColumns(t.Delta!), 1e-12);                        // BP3
+            TraceAssert.Close(t.WeightGradient, Naive.Scale(Naive.Multiply(t.Delta!, Naive.Transpose(t.Input)), 1.0 / m), 1e-12);  // BP4
         }
         trace.Layers[0].Input.ShouldBe(x);
+        trace.Layers[0].InputGradient.ShouldBeNull();   // the first layer does not compute dX
         trace.Output.ShouldBe(network.Predict(x));
     }
 

@@ -3,6 +3,7 @@ using NeuralNet.Activations;
 using NeuralNet.Losses;
 using NeuralNet.Optimizers;
 using static NeuralNet.Tests.Tracing.TraceFixtures;
+using NeuralNet.Tracing;
 
 namespace NeuralNet.Tests.Tracing;
 

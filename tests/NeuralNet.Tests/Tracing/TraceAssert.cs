@@ -5,8 +5,9 @@ namespace NeuralNet.Tests.Tracing;
 /// <summary>Element-wise comparisons with a stated tolerance, naming the first differing element.</summary>
 internal static class TraceAssert
 {
-    public static void Close(Matrix<double> actual, Matrix<double> expected, double tolerance)
+    public static void Close(Matrix<double>? actual, Matrix<double> expected, double tolerance)
     {
+        actual.ShouldNotBeNull();
         actual.RowCount.ShouldBe(expected.RowCount, "rows");
         actual.ColumnCount.ShouldBe(expected.ColumnCount, "columns");
         for (int c = 0; c < actual.ColumnCount; c++)
@@ -17,6 +18,6 @@ internal static class TraceAssert
     public static void Close(Vector<double> actual, Vector<double> expected, double tolerance) =>
         Close(actual.ToColumnMatrix(), expected.ToColumnMatrix(), tolerance);
 
-    public static void Close(Matrix<double> actual, double[,] expected, double tolerance) =>
+    public static void Close(Matrix<double>? actual, double[,] expected, double tolerance) =>
         Close(actual, Matrix<double>.Build.DenseOfArray(expected), tolerance);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NeuralNet.Optimizers;
 using NeuralNet.Tests.Data;
 using NeuralNet.Training;
+using NeuralNet.Serialization;
 
 namespace NeuralNet.Tests.Training;
 

@@ -5,6 +5,7 @@ using NeuralNet.Losses;
 using NeuralNet.Optimizers;
 using NeuralNet.Tests.Data;
 using NeuralNet.Training;
+using NeuralNet.Serialization;
 
 namespace NeuralNet.Tests.Training;
 

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace NeuralNet;
+namespace NeuralNet.Internal;
 
 /// <summary>
 /// Argument checks shared by every public entry point. Messages say what was expected and what was received,
