@@ -41,6 +41,8 @@ public class Exercise2_Forward
         var layer = new DenseLayer(3, 2, new Sigmoid());
         var wrong = Matrix<double>.Build.Dense(7, 4);
         var error = Assert.ThrowsAny<ArgumentException>(() => layer.Forward(wrong, training: true));
+        Assert.True(error.ParamName == "input",
+            $"the exception should name the parameter, new ArgumentException(message, nameof(input)); its ParamName is {error.ParamName ?? "null"} ({error.Message})");
         Assert.True(error.Message.Contains('3') && error.Message.Contains('7'),
             $"the message should give the expected 3 rows and the received 7; it is: {error.Message}");
     }

@@ -92,7 +92,8 @@ public sealed class DenseLayer : ILayer
     public Matrix<double> Forward(Matrix<double> input, bool training)
     {
         // Exercise 2 (25 points).
-        //  1. Reject an X that does not have n_in rows: ArgumentException, naming the expected and the received shape.
+        //  1. Reject an X that does not have n_in rows: new ArgumentException(message, nameof(input)), with a message
+        //     that gives the expected and the received shape.
         //  2. Z = W·X + b: b is added to every column of W·X.
         //  3. A = f(Z): _activation.Forward(Z, A) fills a matrix A of Z's shape.
         //  4. Cache X, Z and A in _input, _z and _a for Backward, and return A.
