@@ -49,8 +49,7 @@ internal static class Compare
         }
 
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd}, {CpuName()}, {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
-        _ = Workload.All[0].CreateNetwork();   // a Layer installs the fast provider
-        Console.WriteLine($"MathNet provider: {MathNet.Numerics.Providers.LinearAlgebra.LinearAlgebraControl.Provider}");
+        Console.WriteLine($"products: NeuralNet's GEMM kernel ({(GemmKernels.Avx2FmaSupported ? "AVX2+FMA" : "scalar")}), called directly by the layers");
         if (withReference)
         {
             reference ??= FindReference();

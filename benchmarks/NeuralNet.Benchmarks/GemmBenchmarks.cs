@@ -11,8 +11,9 @@ using NeuralNet.LinearAlgebra;
 namespace NeuralNet.Benchmarks;
 
 /// <summary>
-/// C = op(A)·op(B) at the network's shapes and at 256/512/1024: <see cref="Gemm.Multiply"/> on arrays, the same
-/// kernel behind MathNet's in-place calls (the overhead the layers would pay), and MathNet's managed provider.
+/// C = op(A)·op(B) at the network's shapes and at 256/512/1024: <see cref="Gemm.Multiply"/> on arrays (what the layers
+/// call) against MathNet's in-place calls on its managed provider. (NeuralNet 0.1 also had a MathNet provider on the
+/// kernel, FastLinearAlgebraProvider; 0.2 removed it, the layers never used it.)
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
@@ -27,9 +28,6 @@ public class GemmBenchmarks
 
     [GlobalSetup(Target = nameof(Gemm_Arrays))]
     public void SetupArrays() => Setup(null);
-
-    [GlobalSetup(Target = nameof(MathNet_FastProvider))]
-    public void SetupFast() => Setup(FastLinearAlgebraProvider.Instance);
 
     [GlobalSetup(Target = nameof(MathNet_Managed))]
     public void SetupManaged() => Setup(ManagedLinearAlgebraProvider.Instance);
@@ -59,10 +57,6 @@ public class GemmBenchmarks
         double[] a = AsArray(_a), b = AsArray(_b), c = AsArray(_c);
         Gemm.Multiply(s.OpA, s.OpB, s.M, s.N, s.K, 1.0, a, _a.RowCount, b, _b.RowCount, 0.0, c, s.M);
     }
-
-    /// <summary>MathNet's in-place product with <see cref="FastLinearAlgebraProvider"/> installed.</summary>
-    [Benchmark]
-    public void MathNet_FastProvider() => MathNetProduct();
 
     /// <summary>MathNet's in-place product on its managed provider.</summary>
     [Benchmark]

@@ -47,10 +47,9 @@ public static unsafe class Gemm
     internal const int PackMinDimension = 128;
 
     /// <summary>
-    /// Products with m·n·k at least this (0.5 MFLOP, ≈ 15 µs on one core) are split across cores. Measured on the
-    /// quiet 2-core Zen 3 machine (interleaved epochs, 2026-11-25): lowering it from 2²⁰ to 2¹⁸, which splits the
-    /// hidden 100×32×100 products of the ReLU bs32 workload, trained that workload 1.25× faster (min 1.22×); 2¹⁶
-    /// changed nothing measurable. Below it the hand-off costs more than the second core gains.
+    /// Products with m·n·k at least this (0.5 MFLOP, ≈ 15 µs on one core) are split across cores; below it the hand-off
+    /// costs more than the second core gains. It splits the hidden 100×32×100 products of the ReLU bs32 workload
+    /// (measurements: benchmarks/results/HISTORY.md, "Tuning constants").
     /// </summary>
     internal const long ParallelThreshold = 1L << 18;
 
@@ -58,13 +57,8 @@ public static unsafe class Gemm
     /// A is packed whenever C has at least this many columns (4 column tiles), whatever m and k: each packed A block
     /// then serves ≥ 4 column tiles, read as aligned contiguous panels. In place, A's 8-row pieces start wherever the
     /// runtime put the array (.NET aligns a double[] to 8 bytes only), so up to half the vector loads straddle two
-    /// cache lines, and how fast a layer trained depended on where its W happened to be allocated: Z₁ = W₁·X of the
-    /// ReLU workload at batch 32 took 261–282 µs per step with W₁ 16 bytes past a 32-byte boundary against 183–204 µs
-    /// on one. Measured on the quiet 2-core machine (2026-11-25), each network training alternately with and without
-    /// this rule, 15 epochs each, four networks per workload (so W₁ landed at different offsets): 784-100-10 at batch
-    /// 100 trained 1.12–1.15× faster where W₁ was on a 32-byte boundary and 1.24× where it was not; the ReLU workload
-    /// at batch 32 1.05× and 1.14–1.19×; batch 10 (10 columns, unaffected) 1.01×. Packing from 10 columns as well made
-    /// batch 10 slower (0.85–0.94×); packing B where it is transposed (dW's Xᵀ) changed nothing measurable (0.97–1.04×).
+    /// cache lines, and how fast a layer trained depended on where its W happened to be allocated (measurements:
+    /// benchmarks/results/HISTORY.md, "Packing A where it pays").
     /// </summary>
     internal const int PackAMinColumns = 4 * GemmKernels.NR;
 
@@ -213,8 +207,8 @@ public static unsafe class Gemm
     /// <summary>C[i0..i1, j0..j1] of the job, by the blocked loop nest jc → pc → (pack B) → ic → (pack A) → jr → ir.</summary>
     /// <remarks>
     /// Compiled fully optimised on first call (as the micro-kernels): under tiered compilation this loop nest,
-    /// with the kernel dispatch inlined, otherwise ran as slow tier-0/OSR code for many products, measured up to
-    /// 2–3× slower at the network's shapes whenever packing was involved (the dX = Wᵀ·dZ products).
+    /// with the kernel dispatch inlined, otherwise ran as slow tier-0/OSR code for many products (see
+    /// benchmarks/results/HISTORY.md, "Tuning constants").
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Block(in GemmJob job, int i0, int i1, int j0, int j1)

@@ -24,8 +24,7 @@ internal static class GemmParallel
     /// <summary>How long an idle worker spins before it blocks: the products of a training step, and of the next
     /// steps, then start without a kernel wake-up, while an idle process does not keep a core busy for long.
     /// 2 ms covers the gaps between the parallel products of a step (element-wise passes, the optimizer update,
-    /// the next batch's gather, ≈ 0.1–0.5 ms); with 50 µs the worker fell asleep in most gaps and waking it cost
-    /// more than it saved: 2 ms trained the bs32 ReLU workload 1.14× faster and bs100 1.09× (interleaved epochs).</summary>
+    /// the next batch's gather, ≈ 0.1–0.5 ms); see benchmarks/results/HISTORY.md, "Tuning constants".</summary>
     private static readonly long s_spinTicks = System.Diagnostics.Stopwatch.Frequency / 500; // 2 ms
     private static SemaphoreSlim[]? s_start;
     private static GemmJob s_job;

@@ -17,8 +17,7 @@ internal static class ParallelVector
 {
     /// <summary>
     /// Arrays of at least this many values are split: 784-100's W₁ (78,400 values) is, 784-30's (23,520) and 100-100
-    /// stay on one thread. Interleaved epochs on the quiet 2-core machine, against no split: ReLU bs32 1.08× and 1.19×
-    /// faster in two runs, bs100 1.03× and 1.07×; with 16k, which also splits 784-30, bs10 became slower (0.79×).
+    /// stay on one thread (measurements: benchmarks/results/HISTORY.md, "Tuning constants").
     /// </summary>
     /// <remarks>
     /// Contiguous halves of 784-100's W₁ are, to 2 of 784 columns, the column bands the two cores write in

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using NeuralNet.Activations;
 
 namespace NeuralNet.Serialization;
@@ -16,7 +17,10 @@ internal static class ModelCodec
     public static string LibraryVersion => typeof(Network).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     /// <summary>The document for <paramref name="network"/>. Throws InvalidOperationException on a non-finite value, naming it.</summary>
-    public static ModelDocument ToDocument(Network network, ModelMetadata? metadata)
+    public static ModelDocument ToDocument(Network network, ModelMetadata? metadata) => ToDocument<ModelDocument>(network, metadata);
+
+    /// <summary>The document for <paramref name="network"/> as a <typeparamref name="T"/> (a checkpoint's document adds its training state).</summary>
+    public static T ToDocument<T>(Network network, ModelMetadata? metadata) where T : ModelDocument, new()
     {
         ArgumentNullException.ThrowIfNull(network);
         var layers = new List<LayerDocument?>();
@@ -48,7 +52,7 @@ internal static class ModelCodec
                 document.Biases = Finite(layer.Biases.ToArray(), l, "biases");
             layers.Add(document);
         }
-        return new ModelDocument
+        return new T
         {
             Format = FormatName,
             FormatVersion = ModelFile.FormatVersion,
@@ -61,23 +65,29 @@ internal static class ModelCodec
     }
 
     /// <summary>Writes the document atomically, indented, with non-ASCII text (η, γ, descriptions) as UTF-8 rather than \u escapes.</summary>
-    public static void Write(string path, ModelDocument document) =>
+    public static void Write(string path, ModelDocument document) => Write(path, document, ModelJsonContext.Default.ModelDocument);
+
+    /// <summary>Writes a document of a derived type (a checkpoint) with its own source-generated contract.</summary>
+    public static void Write<T>(string path, T document, JsonTypeInfo<T> contract) where T : ModelDocument =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            JsonSerializer.Serialize(writer, document, ModelJsonContext.Default.ModelDocument);
+            JsonSerializer.Serialize(writer, document, contract);
         });
 
     /// <summary>Reads and parses the file; malformed, truncated or empty files give an InvalidDataException naming the file.</summary>
-    public static ModelDocument Read(string path)
+    public static ModelDocument Read(string path) => Read(path, ModelJsonContext.Default.ModelDocument);
+
+    /// <summary>Reads and parses the file as a <typeparamref name="T"/> (a checkpoint); errors as <see cref="Read(string)"/>.</summary>
+    public static T Read<T>(string path, JsonTypeInfo<T> contract) where T : ModelDocument
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         byte[] bytes = File.ReadAllBytes(path);
         if (bytes.Length == 0) throw Invalid(path, "the file is empty");
-        ModelDocument? document;
+        T? document;
         try
         {
-            document = JsonSerializer.Deserialize(bytes, ModelJsonContext.Default.ModelDocument);
+            document = JsonSerializer.Deserialize(bytes, contract);
         }
         catch (JsonException e)
         {

@@ -204,7 +204,7 @@ public class AssignmentTemplateTests(PackedLibrary packed, ITestOutputHelper out
             "--artifacts-path", Path.Combine(packed.Root, "template-artifacts"), "-nodeReuse:false");
         pack.ExitCode.ShouldBe(0, pack.ToString());
         string package = Directory.GetFiles(feed, "*.nupkg").ShouldHaveSingleItem();
-        Path.GetFileName(package).ShouldBe("NeuralNet.Templates.0.1.0.nupkg");
+        Path.GetFileName(package).ShouldBe($"NeuralNet.Templates.{packed.Version}.nupkg");
         using var zip = ZipFile.OpenRead(package);
         var files = zip.Entries.Select(e => e.FullName).ToList();
         files.ShouldContain("content/neuralnet-assignment/.template.config/template.json");

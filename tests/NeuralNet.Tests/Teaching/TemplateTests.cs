@@ -19,13 +19,16 @@ public class TemplateTests
     private static string Template => Path.Combine(RepositoryRoot, "templates", "content", "neuralnet-assignment");
 
     [Fact]
-    public void DefaultNeuralNetVersion_IsTheLibrarysVersion()
+    public void DefaultNeuralNetVersion_AndThePacksVersion_AreTheLibrarysVersion()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Template, ".template.config", "template.json")));
         string templateDefault = json.RootElement.GetProperty("symbols").GetProperty("NeuralNetVersion").GetProperty("defaultValue").GetString()!;
         string library = XDocument.Load(Path.Combine(RepositoryRoot, "src", "NeuralNet", "NeuralNet.csproj"))
             .Descendants("VersionPrefix").Single().Value;
         templateDefault.ShouldBe(library);
+        // The template pack is versioned with the library it teaches.
+        XDocument.Load(Path.Combine(RepositoryRoot, "templates", "NeuralNet.Templates.csproj")).Descendants("VersionPrefix").Single().Value
+            .ShouldBe(library);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class Checkpoint
     public static void Write(string path, Network network, TrainerOptions options, TrainingState state)
     {
         var last = state.History.Epochs[^1];
-        var document = ModelCodec.ToDocument(network, new ModelMetadata
+        var document = ModelCodec.ToDocument<CheckpointDocument>(network, new ModelMetadata
         {
             Description = "checkpoint",
             TrainingSummary = $"epoch {state.Epoch} of {options.Epochs}, training loss {last.Loss:G6}" +
@@ -47,7 +47,7 @@ internal static class Checkpoint
             EpochsWithoutImprovement = state.EpochsWithoutImprovement,
             BestWeights = state.BestWeights?.Arrays.Select(a => new NamedArrayDocument { Name = a.Name, Values = a.Values }).ToList(),
         };
-        ModelCodec.Write(path, document);
+        ModelCodec.Write(path, document, CheckpointJsonContext.Default.CheckpointDocument);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ internal static class Checkpoint
     /// <exception cref="ArgumentException">The checkpoint belongs to another architecture, seed or optimizer.</exception>
     public static TrainingState Read(string path, Network network, TrainerOptions options)
     {
-        var document = ModelCodec.Read(path);
+        var document = ModelCodec.Read(path, CheckpointJsonContext.Default.CheckpointDocument);
         var saved = ModelCodec.ToNetwork(document, path, out _);
         var training = document.Training ?? throw ModelCodec.Invalid(path, "training is missing: this is a model file, not a checkpoint");
         if (ModelCodec.ArchitectureDifference(network, saved) is { } difference)
