@@ -49,7 +49,7 @@ internal static class Compare
         }
 
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd}, {CpuName()}, {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
-        Console.WriteLine($"products: NeuralNet's GEMM kernel ({(GemmKernels.Avx2FmaSupported ? "AVX2+FMA" : "scalar")}), called directly by the layers");
+        Console.WriteLine($"products: NeuralNet's GEMM kernel ({(System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported ? "AVX2+FMA" : "scalar")}), called directly by the layers");
         if (withReference)
         {
             reference ??= FindReference();

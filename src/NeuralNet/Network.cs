@@ -98,6 +98,7 @@ public sealed class Network
     /// with a seed drawn from the same generator, after all weights, so the same seed also gives the same dropout masks.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="initializer"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is training the network.</exception>
     public void Initialize(IInitializer initializer, int seed)
     {
         ArgumentNullException.ThrowIfNull(initializer);
@@ -231,6 +232,7 @@ public sealed class Network
     /// <param name="targets">Y, <see cref="OutputSize"/> × m.</param>
     /// <param name="loss">The cost function C.</param>
     /// <exception cref="ArgumentException">Mismatched shapes (naming both) or non-finite values (naming row and column).</exception>
+    /// <exception cref="InvalidOperationException">Another thread is training the network (one training step at a time).</exception>
     public Gradients Backpropagate(Matrix<double> inputs, Matrix<double> targets, ILoss loss)
     {
         ValidateBatch(inputs, targets);

@@ -238,6 +238,7 @@ public sealed class Trainer
     /// <param name="targets">Y, n_out × m.</param>
     /// <exception cref="ArgumentException">Mismatched shapes or non-finite values.</exception>
     /// <exception cref="TrainingDivergedException">The cost or a gradient is NaN or infinite; no update is made.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is training the same network at this moment.</exception>
     public double TrainBatch(Matrix<double> inputs, Matrix<double> targets)
     {
         Network.ValidateBatch(inputs, targets);
