@@ -69,7 +69,8 @@ public class AssignmentTemplateTests(PackedLibrary packed, ITestOutputHelper out
         Run.Create!.Output.ShouldContain("was created successfully", Case.Sensitive, Run.Create.ToString());
         File.ReadAllText(Path.Combine(Run.Assignment, "Directory.Packages.props"))
             .ShouldContain($"<PackageVersion Include=\"NeuralNet\" Version=\"{packed.Version}\" />");
-        File.ReadAllText(Path.Combine(Run.Assignment, "nuget.config")).ShouldContain($"value=\"{packed.Feed}\"");
+        File.ReadAllText(Path.Combine(Run.Assignment, "nuget.config")).ShouldContain($"value=\"{GradedAssignment.RelativeFeed}\"");
+        Path.GetFullPath(Path.Combine(Run.Assignment, GradedAssignment.RelativeFeed)).ShouldBe(Path.TrimEndingDirectorySeparator(packed.Feed));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class GradedAssignment
         Install = DotNetCli.Run(Root, Timeout, Environment, "new", "install", Path.Combine(RepositoryRoot, "templates"), "--debug:custom-hive", hive);
         if (Install.ExitCode != 0) return;
         Create = DotNetCli.Run(Root, Timeout, Environment, "new", "neuralnet-assignment", "-o", Assignment,
-            "--feed", packed.Feed, "--neuralnet-version", packed.Version, "--debug:custom-hive", hive);
+            "--feed", RelativeFeed, "--neuralnet-version", packed.Version, "--debug:custom-hive", hive);
         if (Create.ExitCode != 0) return;
         StubFiles = Directory.GetFiles(Path.Combine(Assignment, "Assignment"), "*.cs").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 
@@ -73,6 +73,10 @@ public sealed class GradedAssignment
     public JsonDocument? StubJson { get; }
     public IReadOnlyDictionary<string, string> StubFiles { get; } = new Dictionary<string, string>();
     public TimeSpan Elapsed { get; }
+
+    /// <summary>The local feed as a path relative to the assignment folder (where nuget.config is): the batch grader,
+    /// which grades in a scratch copy elsewhere, must still find it.</summary>
+    public static string RelativeFeed => Path.Combine("..", "..", "feed");
 
     public string SolutionFolder => Path.Combine(RepositoryRoot, "templates", "solutions", "neuralnet-assignment", "Assignment");
 

@@ -33,8 +33,10 @@ public static class Submissions
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         foreach (var item in new[] { "Assignment", "Assignment.Tests" })
             CopyFolder(Path.Combine(assignment, item), Path.Combine(work, item));
-        foreach (var file in Directory.GetFiles(assignment).Where(f => Path.GetFileName(f) is "nuget.config" or "global.json" || Path.GetFileName(f).StartsWith("Directory.", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(assignment).Where(f => Path.GetFileName(f) is "global.json" || Path.GetFileName(f).StartsWith("Directory.", StringComparison.Ordinal)))
             File.Copy(file, Path.Combine(work, Path.GetFileName(file)));
+        if (File.Exists(Path.Combine(assignment, "nuget.config")))
+            CopyNuGetConfig(Path.Combine(assignment, "nuget.config"), Path.Combine(work, "nuget.config"));
         var teachersCode = StudentFiles(Path.Combine(assignment, StudentFolder)).ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(assignment, StudentFolder, f)));
 
         var reports = new List<GradeReport>();
@@ -54,6 +56,17 @@ public static class Submissions
             progress(report, clock.Elapsed);
         }
         return reports;
+    }
+
+    /// <summary>Copies nuget.config with each relative package source made absolute: relative to the original, as NuGet reads it.</summary>
+    private static void CopyNuGetConfig(string from, string to)
+    {
+        var config = System.Xml.Linq.XDocument.Load(from);
+        string folder = Path.GetDirectoryName(Path.GetFullPath(from))!;
+        foreach (var source in config.Descendants("packageSources").Elements("add"))
+            if (source.Attribute("value") is { } value && !value.Value.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(value.Value))
+                value.Value = Path.GetFullPath(Path.Combine(folder, value.Value));
+        config.Save(to);
     }
 
     /// <summary>The .cs files under <paramref name="folder"/>, relative to it, outside bin/ and obj/.</summary>
