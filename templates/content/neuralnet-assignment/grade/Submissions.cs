@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Grade;
 
 /// <summary>
@@ -61,7 +63,7 @@ public static class Submissions
     /// <summary>Copies nuget.config with each relative package source made absolute: relative to the original, as NuGet reads it.</summary>
     private static void CopyNuGetConfig(string from, string to)
     {
-        var config = System.Xml.Linq.XDocument.Load(from);
+        var config = XDocument.Load(from);
         string folder = Path.GetDirectoryName(Path.GetFullPath(from))!;
         foreach (var source in config.Descendants("packageSources").Elements("add"))
             if (source.Attribute("value") is { } value && !value.Value.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(value.Value))
