@@ -10,8 +10,14 @@ namespace NeuralNet.Estimators;
 /// <summary>
 /// How a <see cref="NeuralNetClassifier{TLabel}"/> or <see cref="NeuralNetRegressor"/> builds and trains its network. The
 /// defaults follow scikit-learn's <c>MLPClassifier</c>/<c>MLPRegressor</c>: one hidden layer of 100 ReLU units, Adam with
-/// η = 0.001, mini-batches of min(200, n), at most 200 epochs, and (unlike scikit-learn's default) early stopping on a
-/// validation fraction of 10 % with patience 10, ending with the best epoch's weights.
+/// η = 0.001, mini-batches of min(200, n) reshuffled every epoch, at most 200 epochs, the L2 penalty α = 0.0001, weights
+/// and biases drawn as scikit-learn draws them (U(−r, r), r = √(6 / (n_in + n_out))), and scikit-learn's default stopping
+/// rule: stop when the training loss has not improved by more than 0.0001 for 11 epochs in a row (its
+/// <c>n_iter_no_change = 10</c>, <c>tol = 1e-4</c>). <see cref="EarlyStopping"/> = true holds out a validation fraction
+/// instead. The formulas are those of <c>sklearn/neural_network/_multilayer_perceptron.py</c> (scikit-learn 1.2.1).
+/// What still differs: features are standardised inside the estimator (<see cref="Scaling"/>; scikit-learn leaves it to a
+/// pipeline), a regressor standardises its targets (<see cref="ScaleTargets"/>; scikit-learn does not), Adam's ε term
+/// (<see cref="Optimizer"/>), and the details of the stopping rule (<see cref="EarlyStopping"/>).
 /// </summary>
 /// <remarks>
 /// <para>Every value is checked when it is set; an invalid one throws with the expected and the received value. Options
