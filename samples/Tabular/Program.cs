@@ -59,7 +59,7 @@ static int RunFour()
     Console.WriteLine("options: the estimator defaults, or the one option set (Alpha: chosen by 5-fold cross-validation on the");
     Console.WriteLine("training rows, --select-alpha); required: what issue 15 asks NeuralNet to reach; sklearn: scikit-learn's MLP,");
     Console.WriteLine("tuned, on the issue's split; same split: scikit-learn's MLP defaults on exactly these rows (data/compare_sklearn.py).");
-    Console.WriteLine(missed == 0 ? "Every problem reaches issue 15's minimum." : $"{missed} of {problems.Length} problems miss issue 15's minimum on this split (MISSED).");
+    Console.WriteLine(missed == 0 ? "Every problem reaches issue 15's minimum." : $"{missed} of {problems.Length} problems {(missed == 1 ? "misses" : "miss")} issue 15's minimum on this split (MISSED).");
     return 0;
 }
 
