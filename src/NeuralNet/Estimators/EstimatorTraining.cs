@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNet.Activations;
 using NeuralNet.Data;
+using NeuralNet.Initializers;
 using NeuralNet.Losses;
 using NeuralNet.Preprocessing;
 using NeuralNet.Training;
@@ -40,29 +41,31 @@ internal static class EstimatorTraining
             layers.Add(new Layer(sizes[l], sizes[l + 1], options.HiddenActivation(), options.BatchNorm, options.Dropout));
         layers.Add(new Layer(sizes[^1], targets[0].Length, outputActivation()));
         var network = new Network(layers);
-        if (options.Initializer is { } initializer)
+        // One generator for all layers, as Network.Initialize does; each layer asks for its own initialiser. The default is
+        // scikit-learn's (ScikitLearnUniform): f = 2 for a sigmoid hidden activation, else 6, for every layer.
+        var initializer = options.Initializer
+            ?? (options.HiddenActivation() is Sigmoid ? _ => new ScikitLearnUniform(2.0) : _ => new ScikitLearnUniform(6.0));
+        var random = new Random(options.Seed);
+        foreach (var layer in layers)                                  // the built-in layers just made
         {
-            // One generator for all layers, as Network.Initialize does; each layer asks for its own initialiser.
-            var random = new Random(options.Seed);
-            foreach (var layer in network.Layers.OfType<Layer>())   // all built-in here
-            {
-                initializer(layer.Activation).Initialize(layer.Weights, layer.Biases, random);
-                layer.ResetBatchNorm();
-            }
+            initializer(layer.Activation).Initialize(layer.Weights, layer.Biases, random);
+            layer.ResetBatchNorm();
         }
-        else
-            network.Initialize(options.Seed);
 
+        int batchSize = options.BatchSize ?? Math.Min(200, train.Length);
         var trainerOptions = new TrainerOptions
         {
             Epochs = options.MaxEpochs,
-            BatchSize = options.BatchSize ?? Math.Min(200, train.Length),
+            BatchSize = batchSize,
             LearningRate = options.LearningRate,
             Loss = options.Loss ?? defaultLoss,
             Optimizer = options.Optimizer(),
-            WeightDecay = options.WeightDecay,
+            // scikit-learn's α/(2m)·Σ‖W‖² per batch of m is a decay of α/m (NeuralNetOptions.Alpha).
+            WeightDecay = options.WeightDecay + options.Alpha / Math.Min(batchSize, train.Length),
             Seed = options.Seed,
-            EarlyStopping = options.EarlyStopping ? new EarlyStopping(options.Patience, restoreBestWeights: true) : null,
+            // The trainer watches the validation loss when it has validation rows, else the training loss (scikit-learn's
+            // default rule); the best weights are kept only with a validation set, as in scikit-learn.
+            EarlyStopping = new EarlyStopping(options.Patience, options.Tolerance, restoreBestWeights: options.EarlyStopping),
         };
         if (options.ConfigureTrainer is { } configure)
             trainerOptions = configure(trainerOptions) ?? throw new InvalidOperationException("NeuralNetOptions.ConfigureTrainer returned null; return the TrainerOptions to use.");

@@ -10,8 +10,14 @@ namespace NeuralNet.Estimators;
 /// <summary>
 /// How a <see cref="NeuralNetClassifier{TLabel}"/> or <see cref="NeuralNetRegressor"/> builds and trains its network. The
 /// defaults follow scikit-learn's <c>MLPClassifier</c>/<c>MLPRegressor</c>: one hidden layer of 100 ReLU units, Adam with
-/// η = 0.001, mini-batches of min(200, n), at most 200 epochs, and (unlike scikit-learn's default) early stopping on a
-/// validation fraction of 10 % with patience 10, ending with the best epoch's weights.
+/// η = 0.001, mini-batches of min(200, n) reshuffled every epoch, at most 200 epochs, the L2 penalty α = 0.0001, weights
+/// and biases drawn as scikit-learn draws them (U(−r, r), r = √(6 / (n_in + n_out))), and scikit-learn's default stopping
+/// rule: stop when the training loss has not improved by more than 0.0001 for 11 epochs in a row (its
+/// <c>n_iter_no_change = 10</c>, <c>tol = 1e-4</c>). <see cref="EarlyStopping"/> = true holds out a validation fraction
+/// instead. The formulas are those of <c>sklearn/neural_network/_multilayer_perceptron.py</c> (scikit-learn 1.2.1).
+/// What still differs: features are standardised inside the estimator (<see cref="Scaling"/>; scikit-learn leaves it to a
+/// pipeline), a regressor standardises its targets (<see cref="ScaleTargets"/>; scikit-learn does not), Adam's ε term
+/// (<see cref="Optimizer"/>), and the details of the stopping rule (<see cref="EarlyStopping"/>).
 /// </summary>
 /// <remarks>
 /// <para>Every value is checked when it is set; an invalid one throws with the expected and the received value. Options
@@ -34,7 +40,9 @@ public sealed record NeuralNetOptions
     private readonly int _maxEpochs = 200;
     private readonly double _weightDecay;
     private readonly double _validationFraction = 0.1;
-    private readonly int _patience = 10;
+    private readonly int _patience = 11;
+    private readonly double _alpha = 1e-4;
+    private readonly double _tolerance = 1e-4;
     private readonly double _dropout;
     private readonly Func<IActivation> _hiddenActivation = () => new ReLU();
     private readonly Func<IOptimizer> _optimizer = () => new Adam();
@@ -57,10 +65,20 @@ public sealed record NeuralNetOptions
     /// <summary>Creates the activation of each hidden layer; default <c>() =&gt; new ReLU()</c>. The output activation follows the task (sigmoid, softmax or identity).</summary>
     public Func<IActivation> HiddenActivation { get => _hiddenActivation; init => _hiddenActivation = value ?? throw new ArgumentNullException(nameof(HiddenActivation)); }
 
-    /// <summary>Chooses each layer's initialiser from its activation; null (default) for <see cref="Network.DefaultInitializer"/> (He-normal for the ReLU family, Xavier-uniform otherwise).</summary>
+    /// <summary>
+    /// Chooses each layer's initialiser from its activation; null (default) for scikit-learn's: weights and biases from
+    /// U(−r, r), r = √(f / (n_in + n_out)), f = 6, or f = 2 when <see cref="HiddenActivation"/> is a <see cref="Sigmoid"/>,
+    /// for every layer including the output (<c>_init_coef</c> in <c>sklearn/neural_network/_multilayer_perceptron.py</c>).
+    /// Pass <c>Network.DefaultInitializer</c> for the core's choice (He-normal for the ReLU family, Xavier-uniform otherwise, biases 0).
+    /// </summary>
     public Func<IActivation, IInitializer>? Initializer { get; init; }
 
-    /// <summary>Creates the optimizer, once per <c>Fit</c>; default <c>() =&gt; new Adam()</c> (β₁ = 0.9, β₂ = 0.999, ε = 1e-8).</summary>
+    /// <summary>
+    /// Creates the optimizer, once per <c>Fit</c>; default <c>() =&gt; new Adam()</c> (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, scikit-learn's
+    /// <c>beta_1</c>, <c>beta_2</c>, <c>epsilon</c>). One difference remains: scikit-learn's <c>AdamOptimizer</c> steps
+    /// θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε), this library's <see cref="Adam"/> (as PyTorch) θ ← θ − η/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + ε):
+    /// the same step except that ε counts √(1 − β₂ᵗ) times less in scikit-learn's, which matters only while v ≲ ε².
+    /// </summary>
     public Func<IOptimizer> Optimizer { get => _optimizer; init => _optimizer = value ?? throw new ArgumentNullException(nameof(Optimizer)); }
 
     /// <summary>η; &gt; 0, default 0.001 (scikit-learn's <c>learning_rate_init</c>).</summary>
@@ -75,12 +93,30 @@ public sealed record NeuralNetOptions
     /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
     public int MaxEpochs { get => _maxEpochs; init { Positive(value, nameof(MaxEpochs)); _maxEpochs = value; } }
 
-    /// <summary>λ ≥ 0, L2 weight decay added to each weight gradient (<see cref="TrainerOptions.WeightDecay"/>); default 0.</summary>
+    /// <summary>
+    /// α ≥ 0, the L2 penalty of scikit-learn's MLP (<c>alpha</c>); default 0.0001, as scikit-learn's. Each mini-batch of m samples adds
+    /// α/(2m)·Σ‖W‖² to its cost (weights only, not biases), so α/m·W to each weight gradient: the trainer's
+    /// <see cref="TrainerOptions.WeightDecay"/> is α/m with m the batch size (scikit-learn divides by the actual size of a
+    /// shorter last batch; here every batch uses m). From <c>_backprop</c> and <c>_compute_loss_grad</c> in
+    /// <c>sklearn/neural_network/_multilayer_perceptron.py</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    public double Alpha { get => _alpha; init { NonNegative(value, nameof(Alpha)); _alpha = value; } }
+
+    /// <summary>λ ≥ 0, L2 weight decay added to each weight gradient as it is (<see cref="TrainerOptions.WeightDecay"/>, PyTorch's <c>weight_decay</c>), on top of <see cref="Alpha"/>'s α/m; default 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
     public double WeightDecay { get => _weightDecay; init { NonNegative(value, nameof(WeightDecay)); _weightDecay = value; } }
 
-    /// <summary>Hold out <see cref="ValidationFraction"/> of the training rows and stop when their loss has not improved for <see cref="Patience"/> epochs, keeping the best epoch's weights; default true.</summary>
-    public bool EarlyStopping { get; init; } = true;
+    /// <summary>
+    /// Hold out <see cref="ValidationFraction"/> of the training rows and stop when their loss has not improved by more than
+    /// <see cref="Tolerance"/> for <see cref="Patience"/> epochs, ending with the best epoch's weights; default false.
+    /// Without it training stops, as scikit-learn's default (<c>early_stopping=False</c>) does, when the training loss
+    /// has not improved by more than <see cref="Tolerance"/> for <see cref="Patience"/> epochs, and keeps the last epoch's weights.
+    /// </summary>
+    /// <remarks>Two differences from scikit-learn remain. With early stopping, scikit-learn watches the validation score (accuracy or R²), this estimator the validation loss.
+    /// An epoch improves here when its loss is below the best loss at the last improvement minus the tolerance (Keras's rule);
+    /// scikit-learn compares with the lowest loss so far, so a run whose loss keeps falling by less than the tolerance per epoch stops there and continues here.</remarks>
+    public bool EarlyStopping { get; init; }
 
     /// <summary>The share of the rows given to <c>Fit</c> held out for early stopping (stratified for a classifier); in (0, 1), default 0.1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not strictly between 0 and 1.</exception>
@@ -95,9 +131,16 @@ public sealed record NeuralNetOptions
         }
     }
 
-    /// <summary>Epochs without improvement of the validation loss before early stopping; &gt; 0, default 10 (scikit-learn's <c>n_iter_no_change</c>).</summary>
+    /// <summary>
+    /// Epochs in a row without improvement after which training stops; &gt; 0, default 11. scikit-learn stops when its count
+    /// exceeds <c>n_iter_no_change</c> = 10, that is after 11 such epochs, so 11 here is its default.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
     public int Patience { get => _patience; init { Positive(value, nameof(Patience)); _patience = value; } }
+
+    /// <summary>The least decrease of the monitored loss that counts as an improvement (<see cref="Training.EarlyStopping.MinDelta"/>); ≥ 0, default 0.0001 (scikit-learn's <c>tol</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    public double Tolerance { get => _tolerance; init { NonNegative(value, nameof(Tolerance)); _tolerance = value; } }
 
     /// <summary>How the input features are scaled before they reach the network; default <see cref="FeatureScaling.Standard"/>. Fitted on the rows given to <c>Fit</c>, saved with the model and exported to ONNX.</summary>
     public FeatureScaling Scaling { get; init; } = FeatureScaling.Standard;

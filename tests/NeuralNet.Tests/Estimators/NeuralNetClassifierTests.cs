@@ -17,7 +17,7 @@ public class NeuralNetClassifierTests
     {
         var (rows, labels) = TabularData.Blobs(60, 3, seed: 1);
         var split = TrainTestSplit.Stratified(rows, labels, 0.25, seed: 0);
-        var classifier = new NeuralNetClassifier<string>(Quick).Fit(split.TrainRows, split.TrainLabels);
+        var classifier = new NeuralNetClassifier<string>(Quick with { EarlyStopping = true }).Fit(split.TrainRows, split.TrainLabels);
 
         classifier.Classes.ShouldBe(["setosa", "versicolor", "virginica"]);
         classifier.Network.ToString().ShouldBe("Network[5→16 ReLU, 16→3 Softmax]");

@@ -13,7 +13,7 @@ public class NeuralNetRegressorTests
     {
         var (rows, y, _) = TabularData.Regression(400, seed: 1);
         var split = TrainTestSplit.Split(rows, y, 0.25, seed: 0);
-        var regressor = new NeuralNetRegressor(Quick).Fit(split.TrainRows, split.TrainLabels);
+        var regressor = new NeuralNetRegressor(Quick with { EarlyStopping = true }).Fit(split.TrainRows, split.TrainLabels);
         regressor.Score(split.TestRows, split.TestLabels).ShouldBeGreaterThan(0.95);
         regressor.TargetScaler!.Offset[0].ShouldBe(split.TrainLabels.Average(), 1e-9);       // μ_y of the training targets
         regressor.TrainingHistory!.Epochs.ShouldAllBe(e => e.ValidationLoss != null && e.ValidationAccuracy == null);   // no accuracy for a regression
