@@ -73,7 +73,7 @@ public class ScikitLearnDefaultsTests
     {
         var (rows, labels) = TabularData.Blobs(50, 2, seed: 6);
         var classifier = new NeuralNetClassifier<string>(new NeuralNetOptions { HiddenLayerSizes = [50], HiddenActivation = () => new NeuralNet.Activations.Sigmoid(), MaxEpochs = 1, LearningRate = 1e-12 }).Fit(rows, labels);
-        var first = classifier.Network.Layers[0];
+        var first = classifier.Network.Dense(0);
         double r2 = Math.Sqrt(2.0 / (first.Weights.ColumnCount + 50)), r6 = Math.Sqrt(6.0 / (first.Weights.ColumnCount + 50));
         first.Weights.Enumerate().Max(Math.Abs).ShouldBeLessThan(r2 + 1e-6);    // one step of η = 1e-12 moves nothing visible
         first.Weights.Enumerate().Max(Math.Abs).ShouldBeGreaterThan(0.9 * r2);

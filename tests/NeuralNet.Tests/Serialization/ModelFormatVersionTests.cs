@@ -39,7 +39,7 @@ public class ModelFormatVersionTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("m.json"), File.ReadAllText(VersionOneFile).Replace("\"formatVersion\": 1,", "\"formatVersion\": 3,"));
-        Should.Throw<InvalidDataException>(() => Network.Load(dir.File("m.json"))).Message.ShouldContain("formatVersion is 3, but this library (NeuralNet 0.1.0.0) reads versions 1 to 2");
+        Should.Throw<InvalidDataException>(() => Network.Load(dir.File("m.json"))).Message.ShouldContain($"formatVersion is 3, but this library (NeuralNet {typeof(Network).Assembly.GetName().Version}) reads versions 1 to 2");
     }
 
     [Fact]
