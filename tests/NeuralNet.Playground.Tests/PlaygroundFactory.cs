@@ -7,24 +7,37 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace NeuralNet.Playground.Tests;
 
 /// <summary>
-/// The playground on ASP.NET Core's in-memory test server, with limits scaled down so the tests are fast: sessions idle out
-/// after 1 s, a playing session publishes every 20 ms after 5 ms of training, at most 3 sessions and 2 watchers each.
+/// The playground on ASP.NET Core's in-memory test server, with limits scaled down so the tests are fast: a playing session
+/// publishes every 20 ms after 5 ms of training, at most 3 sessions and 2 watchers each. Sessions idle out after 5 minutes,
+/// far longer than any test: a test that closes one event stream and opens the next must not lose its session to the reaper
+/// when a loaded CI machine stalls it for a second. The idle timeout itself is tested with <see cref="ShortIdlePlaygroundFactory"/>.
 /// </summary>
-public sealed class PlaygroundFactory : WebApplicationFactory<Program>
+public class PlaygroundFactory : WebApplicationFactory<Program>
 {
     public static readonly IReadOnlyDictionary<string, string> FastLimits = new Dictionary<string, string>
     {
-        ["Playground:IdleTimeout"] = "00:00:01",
+        ["Playground:IdleTimeout"] = "00:05:00",
         ["Playground:FrameInterval"] = "00:00:00.020",
         ["Playground:TrainingPerFrame"] = "00:00:00.005",
         ["Playground:MaxSessions"] = "3",
         ["Playground:MaxWatchersPerSession"] = "2",
     };
 
+    /// <summary>The settings this factory applies on top of <see cref="FastLimits"/>.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Overrides => [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in FastLimits) builder.UseSetting(key, value);
+        foreach (var (key, value) in FastLimits.Concat(Overrides)) builder.UseSetting(key, value);
     }
+}
+
+/// <summary><see cref="PlaygroundFactory"/> with sessions that idle out after 2 s, for the tests of the idle timeout.</summary>
+public sealed class ShortIdlePlaygroundFactory : PlaygroundFactory
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(2);
+
+    protected override IEnumerable<KeyValuePair<string, string>> Overrides => [new("Playground:IdleTimeout", IdleTimeout.ToString("c"))];
 }
 
 /// <summary>Calls of the HTTP API shared by the tests.</summary>

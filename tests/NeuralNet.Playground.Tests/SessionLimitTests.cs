@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,7 @@ using static NeuralNet.Playground.Tests.Api;
 
 namespace NeuralNet.Playground.Tests;
 
-/// <summary>Sessions are bounded: at most MaxSessions (3 here), at most MaxWatchersPerSession streams (2), freed when unwatched.</summary>
+/// <summary>Sessions are bounded: at most MaxSessions (3 here), at most MaxWatchersPerSession streams (2). The idle timeout is in <see cref="IdleTimeoutTests"/>.</summary>
 public sealed class SessionLimitTests(PlaygroundFactory factory) : IClassFixture<PlaygroundFactory>
 {
     private static readonly object Small = new { dataset = "xor", hidden = new[] { 4 }, points = 40 };
@@ -31,33 +30,6 @@ public sealed class SessionLimitTests(PlaygroundFactory factory) : IClassFixture
         ids[0] = await CreateSession(client, Small);
         foreach (string id in ids) await client.DeleteAsync($"/api/sessions/{id}");
         Store.Count.ShouldBe(0);
-    }
-
-    [Fact]
-    public async Task AnUnwatchedSession_IsFreedAfterTheIdleTimeout()
-    {
-        var client = factory.CreateClient();
-        string id = await CreateSession(client, Small);
-        await Command(client, id, "play");                   // even while playing: nobody watches it
-
-        await WaitUntil(async () => (await client.GetAsync($"/api/sessions/{id}")).StatusCode == HttpStatusCode.NotFound);
-        (await client.PostAsync($"/api/sessions/{id}/step", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task AWatchedSession_StaysWhileItsStreamIsOpen_AndIsFreedAfterItCloses()
-    {
-        var client = factory.CreateClient();
-        string id = await CreateSession(client, Small);
-
-        using (var stream = await client.GetAsync($"/api/sessions/{id}/events", HttpCompletionOption.ResponseHeadersRead))
-        {
-            stream.StatusCode.ShouldBe(HttpStatusCode.OK);
-            await Task.Delay(2500);                         // two and a half idle timeouts (1 s) while watched
-            (await client.GetAsync($"/api/sessions/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-
-        await WaitUntil(async () => (await client.GetAsync($"/api/sessions/{id}")).StatusCode == HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -90,15 +62,5 @@ public sealed class SessionLimitTests(PlaygroundFactory factory) : IClassFixture
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var rest = await new StreamReader(stream).ReadToEndAsync(timeout.Token);   // returns: the server closed the stream
         rest.ShouldStartWith("data: {\"epoch\":0");
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition, double seconds = 10)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            clock.Elapsed.TotalSeconds.ShouldBeLessThan(seconds, "the condition did not hold in time");
-            await Task.Delay(50);
-        }
     }
 }
