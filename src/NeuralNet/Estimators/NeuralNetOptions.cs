@@ -11,10 +11,12 @@ namespace NeuralNet.Estimators;
 /// How a <see cref="NeuralNetClassifier{TLabel}"/> or <see cref="NeuralNetRegressor"/> builds and trains its network. The
 /// defaults follow scikit-learn's <c>MLPClassifier</c>/<c>MLPRegressor</c>: one hidden layer of 100 ReLU units, Adam with
 /// η = 0.001, mini-batches of min(200, n) reshuffled every epoch, at most 200 epochs, the L2 penalty α = 0.0001, weights
-/// and biases drawn as scikit-learn draws them (U(−r, r), r = √(6 / (n_in + n_out))), and scikit-learn's default stopping
-/// rule: stop when the training loss has not improved by more than 0.0001 for 11 epochs in a row (its
-/// <c>n_iter_no_change = 10</c>, <c>tol = 1e-4</c>). <see cref="EarlyStopping"/> = true holds out a validation fraction
-/// instead. The formulas are those of <c>sklearn/neural_network/_multilayer_perceptron.py</c> (scikit-learn 1.2.1).
+/// and biases drawn as scikit-learn draws them (U(−r, r), r = √(6 / (n_in + n_out))), and early stopping as scikit-learn's
+/// <c>early_stopping=True</c> does it: 10 % of the rows held out (stratified for a classifier), training stops when their
+/// loss has not improved by more than 0.0001 for 11 epochs in a row (its <c>n_iter_no_change = 10</c>, <c>tol = 1e-4</c>),
+/// and the best epoch's weights are kept. <see cref="EarlyStopping"/> = false is scikit-learn's own default rule: no
+/// held-out rows, the same test on the training loss, the last weights kept.
+/// The formulas are those of <c>sklearn/neural_network/_multilayer_perceptron.py</c> (scikit-learn 1.2.1).
 /// What still differs: features are standardised inside the estimator (<see cref="Scaling"/>; scikit-learn leaves it to a
 /// pipeline), a regressor standardises its targets (<see cref="ScaleTargets"/>; scikit-learn does not), Adam's ε term
 /// (<see cref="Optimizer"/>), and the details of the stopping rule (<see cref="EarlyStopping"/>).
@@ -109,14 +111,15 @@ public sealed record NeuralNetOptions
 
     /// <summary>
     /// Hold out <see cref="ValidationFraction"/> of the training rows and stop when their loss has not improved by more than
-    /// <see cref="Tolerance"/> for <see cref="Patience"/> epochs, ending with the best epoch's weights; default false.
-    /// Without it training stops, as scikit-learn's default (<c>early_stopping=False</c>) does, when the training loss
-    /// has not improved by more than <see cref="Tolerance"/> for <see cref="Patience"/> epochs, and keeps the last epoch's weights.
+    /// <see cref="Tolerance"/> for <see cref="Patience"/> epochs, ending with the best epoch's weights; default true
+    /// (scikit-learn's <c>early_stopping=True</c>). With false, training stops as scikit-learn's default
+    /// (<c>early_stopping=False</c>) does: when the training loss has not improved by more than <see cref="Tolerance"/> for
+    /// <see cref="Patience"/> epochs, keeping the last epoch's weights and training on every row; use it for very few rows.
     /// </summary>
     /// <remarks>Two differences from scikit-learn remain. With early stopping, scikit-learn watches the validation score (accuracy or R²), this estimator the validation loss.
     /// An epoch improves here when its loss is below the best loss at the last improvement minus the tolerance (Keras's rule);
     /// scikit-learn compares with the lowest loss so far, so a run whose loss keeps falling by less than the tolerance per epoch stops there and continues here.</remarks>
-    public bool EarlyStopping { get; init; }
+    public bool EarlyStopping { get; init; } = true;
 
     /// <summary>The share of the rows given to <c>Fit</c> held out for early stopping (stratified for a classifier); in (0, 1), default 0.1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not strictly between 0 and 1.</exception>

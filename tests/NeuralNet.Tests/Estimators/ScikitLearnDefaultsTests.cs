@@ -17,12 +17,24 @@ public class ScikitLearnDefaultsTests
         var options = new NeuralNetOptions { MaxEpochs = 2, ConfigureTrainer = t => used = t };
         new NeuralNetClassifier<string>(options).Fit(rows, labels);
 
-        used!.BatchSize.ShouldBe(150);                                   // min(200, n)
-        used.WeightDecay.ShouldBe(1e-4 / 150, 1e-18);                    // α/m: α/(2m)·‖W‖² per batch of m
+        options.EarlyStopping.ShouldBeTrue();                            // early_stopping=True, validation_fraction=0.1
+        options.ValidationFraction.ShouldBe(0.1);
+        used!.BatchSize.ShouldBe(135);                                   // min(200, n) of the 150 − 15 training rows
+        used.WeightDecay.ShouldBe(1e-4 / 135, 1e-18);                    // α/m: α/(2m)·‖W‖² per batch of m
         used.EarlyStopping!.Patience.ShouldBe(11);                       // stops when the count exceeds n_iter_no_change = 10
         used.EarlyStopping.MinDelta.ShouldBe(1e-4);                      // tol
-        used.EarlyStopping.RestoreBestWeights.ShouldBeFalse();           // early_stopping=False keeps the last weights
+        used.EarlyStopping.RestoreBestWeights.ShouldBeTrue();            // early_stopping=True ends with the best weights
         used.Shuffle.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Defaults_HoldOutAStratifiedTenthForValidation()
+    {
+        var (rows, labels) = TabularData.Blobs(100, 2, seed: 5);
+        TrainerOptions? used = null;
+        var classifier = new NeuralNetClassifier<string>(new NeuralNetOptions { HiddenLayerSizes = [8], LearningRate = 0.05, MaxEpochs = 3, ConfigureTrainer = t => used = t }).Fit(rows, labels);
+        used!.BatchSize.ShouldBe(180);                                   // 200 rows, 20 held out (10 per class)
+        classifier.TrainingHistory!.Epochs.ShouldAllBe(e => e.ValidationLoss != null && e.ValidationAccuracy != null);
     }
 
     [Fact]
@@ -41,10 +53,13 @@ public class ScikitLearnDefaultsTests
     }
 
     [Fact]
-    public void Defaults_StopOnTheTrainingLoss_WithoutAValidationSet()
+    public void WithoutEarlyStopping_TrainingStopsOnTheTrainingLoss_WithoutAValidationSet()
     {
         var (rows, labels) = TabularData.Blobs(100, 2, seed: 5);
-        var classifier = new NeuralNetClassifier<string>(new NeuralNetOptions { HiddenLayerSizes = [8], LearningRate = 0.05 }).Fit(rows, labels);
+        TrainerOptions? used = null;
+        var classifier = new NeuralNetClassifier<string>(new NeuralNetOptions { HiddenLayerSizes = [8], LearningRate = 0.05, EarlyStopping = false, ConfigureTrainer = t => used = t }).Fit(rows, labels);
+        used!.BatchSize.ShouldBe(200);                                   // min(200, n): all 200 rows train, none held out
+        used.EarlyStopping!.RestoreBestWeights.ShouldBeFalse();          // early_stopping=False keeps the last weights
         var history = classifier.TrainingHistory!;
         history.Epochs.ShouldAllBe(e => e.ValidationLoss == null);
         history.StoppedEarly.ShouldBeTrue();                             // separable blobs: the loss stalls long before 200 epochs
